@@ -20,7 +20,8 @@ public interface Agents {
     /**
      * Sets the agent's presence; becoming available makes them eligible for waiting contacts at once.
      *
-     * @param reason why they are away (required for {@link Presence#AWAY}, ignored otherwise)
+     * @param reason why they are away, shown to supervisors ({@code null} for {@link Presence#AWAY} reads
+     *               "Away"); ignored for the other presences
      */
     AgentStatus setPresence(String agentId, Presence presence, String reason);
 }

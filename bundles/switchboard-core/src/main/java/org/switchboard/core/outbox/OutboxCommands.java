@@ -1,0 +1,40 @@
+package org.switchboard.core.outbox;
+
+import java.util.UUID;
+import org.switchboard.core.store.OutboxTable.NewCommand;
+
+/**
+ * The commands the outbox knows, and their keys. Commands of one conversation and connector share
+ * a sequence key and run in the order they were written; each has an idempotency key that the
+ * connector stores, so a retry never writes twice.
+ */
+public final class OutboxCommands {
+    public static final String OPEN_TICKET = "OPEN_TICKET";
+    public static final String LOG_ACTIVITY = "LOG_ACTIVITY";
+    public static final String UPDATE_TICKET = "UPDATE_TICKET";
+
+    private OutboxCommands() {
+    }
+
+    static String sequenceKey(String connector, long conversationId) {
+        return "conversation:" + conversationId + ':' + connector;
+    }
+
+    /** Open the conversation's ticket; the first interaction's content is its description. */
+    public static NewCommand openTicket(String connector, long conversationId, long interactionId) {
+        return new NewCommand(connector, OPEN_TICKET, sequenceKey(connector, conversationId),
+                "sb-ticket-" + conversationId + '-' + connector, conversationId, interactionId, null);
+    }
+
+    /** Log a follow-up interaction on the customer's record and the conversation's ticket. */
+    public static NewCommand logActivity(String connector, long conversationId, long interactionId) {
+        return new NewCommand(connector, LOG_ACTIVITY, sequenceKey(connector, conversationId),
+                "sb-activity-" + interactionId + '-' + connector, conversationId, interactionId, null);
+    }
+
+    /** Set the ticket's status; every request is a change of its own. */
+    public static NewCommand updateTicket(String connector, long conversationId, String status) {
+        return new NewCommand(connector, UPDATE_TICKET, sequenceKey(connector, conversationId),
+                "sb-status-" + conversationId + '-' + connector + '-' + UUID.randomUUID(), conversationId, null, status);
+    }
+}

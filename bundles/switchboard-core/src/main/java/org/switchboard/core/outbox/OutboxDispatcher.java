@@ -1,0 +1,384 @@
+package org.switchboard.core.outbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.Customer;
+import org.switchboard.api.Direction;
+import org.switchboard.api.InboundContact;
+import org.switchboard.api.Interaction;
+import org.switchboard.api.TicketRef;
+import org.switchboard.api.event.EventProperties;
+import org.switchboard.api.event.Topics;
+import org.switchboard.api.spi.ActivityKind;
+import org.switchboard.api.spi.ActivityRequest;
+import org.switchboard.api.spi.CrmConnector;
+import org.switchboard.api.spi.CrmException;
+import org.switchboard.api.spi.TicketRequest;
+import org.switchboard.core.events.Events;
+import org.switchboard.core.identity.CrmDirectory;
+import org.switchboard.core.store.ContactTable;
+import org.switchboard.core.store.ConversationTable;
+import org.switchboard.core.store.CustomerTable;
+import org.switchboard.core.store.Database;
+import org.switchboard.core.store.InteractionTable;
+import org.switchboard.core.store.OutboxTable;
+import org.switchboard.core.store.TicketTable;
+
+/**
+ * Runs the outbox: picks due commands (the first in line of each conversation), runs them on the
+ * connectors in parallel, and records each outcome: done (with the ticket the CRM opened), tried
+ * again later with exponential backoff (passing faults), or failed for good (the CRM refused, or
+ * attempts ran out) where operators see and retry it. A command whose connector is not installed
+ * waits for it without using up attempts. A CRM outage delays tickets; it never loses them.
+ */
+public final class OutboxDispatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+    private static final int BATCH = 500;
+    private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    private static final Duration CONNECTOR_WAIT = Duration.ofSeconds(5);
+
+    private final Database database;
+    private final Clock clock;
+    private final CrmDirectory crms;
+    private final Events events;
+    private final OutboxSettings settings;
+    private final ExecutorService workers;
+    private final Thread thread;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private boolean woken;
+    private volatile boolean running = true;
+
+    public OutboxDispatcher(Database database, Clock clock, CrmDirectory crms, Events events, OutboxSettings settings) {
+        this.database = database;
+        this.clock = clock;
+        this.crms = crms;
+        this.events = events;
+        this.settings = settings;
+        this.workers = Executors.newFixedThreadPool(settings.workers(), r -> {
+            Thread t = new Thread(r, "switchboard-outbox-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        this.thread = new Thread(this::run, "switchboard-outbox");
+        this.thread.setDaemon(true);
+        crms.onArrival(this::wake);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Something was written to the outbox or changed: look now rather than at the next poll. */
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            int done;
+            try {
+                done = dispatchOnce();
+            } catch (SQLException e) {
+                LOG.warn("The outbox cannot read the store, retrying: {}", e.getMessage());
+                done = 0;
+            } catch (RuntimeException e) {
+                LOG.error("The outbox failed on a batch", e);
+                done = 0;
+            }
+            if (done < BATCH) {
+                awaitWork();
+            }
+        }
+    }
+
+    private void awaitWork() {
+        lock.lock();
+        try {
+            if (!woken && running) {
+                wake.await(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            woken = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs one batch of due commands; returns how many were due. */
+    int dispatchOnce() throws SQLException {
+        Instant now = clock.instant();
+        List<OutboxTable.Row> due = database.read(c -> OutboxTable.due(c, now, BATCH));
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Context context = database.read(c -> Context.load(c, due));
+        List<CompletableFuture<Result>> running = new ArrayList<>(due.size());
+        for (OutboxTable.Row row : due) {
+            running.add(CompletableFuture.supplyAsync(() -> execute(row, context), workers));
+        }
+        List<Result> results = running.stream().map(CompletableFuture::join).toList();
+        record(results);
+        return due.size();
+    }
+
+    // ------------------------------------------------------------------ one command
+
+    private sealed interface Result permits Done, Retry, Failed, Waiting {
+        OutboxTable.Row row();
+    }
+
+    private record Done(OutboxTable.Row row, TicketRef ticket) implements Result {
+    }
+
+    private record Retry(OutboxTable.Row row, String error) implements Result {
+    }
+
+    private record Failed(OutboxTable.Row row, String error) implements Result {
+    }
+
+    private record Waiting(OutboxTable.Row row, String why) implements Result {
+    }
+
+    private Result execute(OutboxTable.Row row, Context context) {
+        Optional<CrmConnector> connector = crms.find(row.target());
+        if (connector.isEmpty()) {
+            return new Waiting(row, "waiting for CRM connector '" + row.target() + "' to be installed and configured");
+        }
+        try {
+            return switch (row.kind()) {
+                case OutboxCommands.OPEN_TICKET -> new Done(row, connector.get().openTicket(ticketRequest(row, context)));
+                case OutboxCommands.LOG_ACTIVITY -> {
+                    connector.get().logActivity(activityRequest(row, context));
+                    yield new Done(row, null);
+                }
+                case OutboxCommands.UPDATE_TICKET -> {
+                    TicketRef ticket = context.ticket(row.conversationId(), row.target());
+                    if (ticket == null) {
+                        yield new Failed(row, "the conversation has no ticket in " + row.target());
+                    }
+                    yield new Done(row, connector.get().updateTicketStatus(ticket, row.argument(), row.idempotencyKey()));
+                }
+                default -> new Failed(row, "unknown command kind " + row.kind());
+            };
+        } catch (CrmException e) {
+            return e.isRetryable() ? new Retry(row, e.getMessage()) : new Failed(row, e.getMessage());
+        } catch (MissingDataException e) {
+            return new Failed(row, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("CRM connector {} failed on outbox command {}", row.target(), row.id(), e);
+            return new Retry(row, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static TicketRequest ticketRequest(OutboxTable.Row row, Context context) {
+        ConversationTable.Header conversation = context.conversation(row.conversationId());
+        Customer customer = context.customer(conversation.customerId());
+        InboundContact contact = context.contacts.get(row.interactionId());
+        Instant occurredAt = contact != null ? contact.occurredAt() : row.createdAt();
+        String subject = conversation.subject() == null || conversation.subject().isBlank()
+                ? "Conversation " + conversation.id() : conversation.subject();
+        return new TicketRequest(row.idempotencyKey(), customer, conversation.id(),
+                row.interactionId() == null ? 0 : row.interactionId(), conversation.channel(), subject,
+                contact == null ? null : contact.body(), occurredAt);
+    }
+
+    private static ActivityRequest activityRequest(OutboxTable.Row row, Context context) {
+        Interaction interaction = context.interaction(row.interactionId());
+        Customer customer = context.customer(interaction.customerId());
+        InboundContact contact = context.contacts.get(interaction.id());
+        return new ActivityRequest(row.idempotencyKey(), context.ticket(row.conversationId(), row.target()), customer,
+                interaction.id(), ActivityKind.of(interaction.channel()), interaction.channel(),
+                interaction.direction() == null ? Direction.INBOUND : interaction.direction(),
+                interaction.summary(), contact == null ? null : contact.body(), interaction.agentId(),
+                contact != null ? contact.occurredAt() : interaction.createdAt());
+    }
+
+    // ------------------------------------------------------------------ outcomes
+
+    private void record(List<Result> results) throws SQLException {
+        Instant now = clock.instant();
+        List<Long> done = new ArrayList<>();
+        database.inTransaction(c -> {
+            for (Result r : results) {
+                if (r instanceof Done d) {
+                    done.add(d.row().id());
+                    if (d.ticket() != null) {
+                        TicketTable.put(c, d.row().conversationId(), d.ticket(), now);
+                    }
+                } else if (r instanceof Retry x) {
+                    int attempts = x.row().attempts() + 1;
+                    Instant next = attempts >= settings.maxAttempts() ? null : now.plus(settings.backoff(attempts));
+                    OutboxTable.markAttemptFailed(c, x.row().id(), x.error(), next, now, true);
+                } else if (r instanceof Failed f) {
+                    OutboxTable.markAttemptFailed(c, f.row().id(), f.error(), null, now, true);
+                } else if (r instanceof Waiting w) {
+                    OutboxTable.markAttemptFailed(c, w.row().id(), w.why(), now.plus(CONNECTOR_WAIT), now, false);
+                }
+            }
+            OutboxTable.markDone(c, done, now);
+            return null;
+        });
+        for (Result r : results) {
+            announce(r, now);
+        }
+    }
+
+    private void announce(Result r, Instant now) {
+        OutboxTable.Row row = r.row();
+        if (r instanceof Done d && d.ticket() != null) {
+            Map<String, Object> props = new HashMap<>();
+            props.put(EventProperties.CONVERSATION_ID, row.conversationId());
+            props.put(EventProperties.TICKET, d.ticket());
+            props.put(EventProperties.TIMESTAMP, now.toEpochMilli());
+            events.post(OutboxCommands.OPEN_TICKET.equals(row.kind()) ? Topics.TICKET_OPENED : Topics.TICKET_UPDATED, props);
+        } else if (r instanceof Failed || (r instanceof Retry && row.attempts() + 1 >= settings.maxAttempts())) {
+            String error = r instanceof Failed f ? f.error() : ((Retry) r).error();
+            LOG.warn("Outbox command {} ({} on {}) failed for good: {}; retry it with switchboard:outbox-retry {}",
+                    row.id(), row.kind(), row.target(), error, row.id());
+            Map<String, Object> props = new HashMap<>();
+            props.put(EventProperties.OUTBOX_ID, row.id());
+            props.put(EventProperties.ERROR, error);
+            if (row.conversationId() != null) {
+                props.put(EventProperties.CONVERSATION_ID, row.conversationId());
+            }
+            props.put(EventProperties.TIMESTAMP, now.toEpochMilli());
+            events.post(Topics.OUTBOX_FAILED, props);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------ what commands need to know
+
+    /** A command refers to a record that does not exist (any more). */
+    private static final class MissingDataException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MissingDataException(String message) {
+            super(message);
+        }
+    }
+
+    /** The records a batch of commands refers to, read in a few queries. */
+    private static final class Context {
+        final Map<Long, ConversationTable.Header> conversations;
+        final Map<Long, Customer> customers;
+        final Map<Long, Interaction> interactions = new HashMap<>();
+        final Map<Long, InboundContact> contacts;
+        final Map<Long, Map<String, TicketRef>> tickets = new HashMap<>();
+
+        private Context(Map<Long, ConversationTable.Header> conversations, Map<Long, Customer> customers,
+                        Map<Long, InboundContact> contacts) {
+            this.conversations = conversations;
+            this.customers = customers;
+            this.contacts = contacts;
+        }
+
+        static Context load(Connection c, List<OutboxTable.Row> rows) throws SQLException {
+            Set<Long> conversationIds = new LinkedHashSet<>();
+            Set<Long> interactionIds = new LinkedHashSet<>();
+            for (OutboxTable.Row r : rows) {
+                if (r.conversationId() != null) {
+                    conversationIds.add(r.conversationId());
+                }
+                if (r.interactionId() != null) {
+                    interactionIds.add(r.interactionId());
+                }
+            }
+            Map<Long, ConversationTable.Header> conversations = ConversationTable.headers(c, List.copyOf(conversationIds));
+            Set<Long> customerIds = new LinkedHashSet<>();
+            conversations.values().forEach(h -> customerIds.add(h.customerId()));
+            Map<Long, Interaction> interactions = new HashMap<>();
+            for (Long id : interactionIds) {
+                InteractionTable.find(c, id).ifPresent(i -> {
+                    interactions.put(id, i);
+                    if (i.customerId() != null) {
+                        customerIds.add(i.customerId());
+                    }
+                });
+            }
+            Context context = new Context(conversations, CustomerTable.find(c, List.copyOf(customerIds)),
+                    ContactTable.ofInteractions(c, List.copyOf(interactionIds)));
+            context.interactions.putAll(interactions);
+            for (OutboxTable.Row r : rows) {
+                if (r.conversationId() != null && !OutboxCommands.OPEN_TICKET.equals(r.kind())) {
+                    context.tickets.put(r.conversationId(), TicketTable.ofConversation(c, r.conversationId()));
+                }
+            }
+            return context;
+        }
+
+        ConversationTable.Header conversation(Long id) {
+            ConversationTable.Header h = id == null ? null : conversations.get(id);
+            if (h == null) {
+                throw new MissingDataException("conversation " + id + " does not exist");
+            }
+            return h;
+        }
+
+        Customer customer(Long id) {
+            Customer customer = id == null ? null : customers.get(id);
+            if (customer == null) {
+                throw new MissingDataException("customer " + id + " does not exist");
+            }
+            return customer;
+        }
+
+        Interaction interaction(Long id) {
+            Interaction i = id == null ? null : interactions.get(id);
+            if (i == null) {
+                throw new MissingDataException("interaction " + id + " does not exist");
+            }
+            return i;
+        }
+
+        TicketRef ticket(Long conversationId, String connector) {
+            Map<String, TicketRef> byConnector = tickets.get(conversationId);
+            return byConnector == null ? null : byConnector.get(connector);
+        }
+    }
+}

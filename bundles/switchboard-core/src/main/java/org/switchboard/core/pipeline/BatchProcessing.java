@@ -1,0 +1,326 @@
+package org.switchboard.core.pipeline;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import org.switchboard.api.Address;
+import org.switchboard.api.Channel;
+import org.switchboard.api.CrmRef;
+import org.switchboard.api.InboundContact;
+import org.switchboard.api.RoutingMode;
+import org.switchboard.api.spi.CrmMatch;
+import org.switchboard.core.identity.AddressNormalizer;
+import org.switchboard.core.identity.CrmLookup;
+import org.switchboard.core.outbox.OutboxCommands;
+import org.switchboard.core.routing.QueueRegistry;
+import org.switchboard.core.store.AcceptedContact;
+import org.switchboard.core.store.ContactTable;
+import org.switchboard.core.store.ConversationTable;
+import org.switchboard.core.store.CustomerTable;
+import org.switchboard.core.store.Database;
+import org.switchboard.core.store.IdAllocator;
+import org.switchboard.core.store.InteractionTable;
+import org.switchboard.core.store.OutboxTable;
+
+/**
+ * Processes one batch of stored contacts in one transaction: identify the customer, thread the
+ * contact into a conversation, pick its queue, write the CRM commands, mark it done. Reads that
+ * may be slow (CRM lookups) happen before the transaction opens. Caches are updated only after
+ * the commit, so a rolled-back batch leaves nothing behind and is simply done again.
+ *
+ * <p>Used by one thread only.
+ */
+final class BatchProcessing {
+    private static final int CACHE_SIZE = 100_000;
+
+    private final Database database;
+    private final Clock clock;
+    private final AddressNormalizer normalizer;
+    private final CrmLookup crmLookup;
+    private final QueueRegistry queues;
+    private final ProcessingSettings settings;
+    private final IdAllocator customerIds = new IdAllocator("sb_customer_seq");
+    private final IdAllocator conversationIds = new IdAllocator("sb_conversation_seq");
+    private final IdAllocator outboxIds = new IdAllocator("sb_outbox_seq");
+    private final Lru<Address, Long> customerByAddress = new Lru<>(CACHE_SIZE);
+    private final Lru<String, Long> conversationByKey = new Lru<>(CACHE_SIZE);
+
+    BatchProcessing(Database database, Clock clock, AddressNormalizer normalizer, CrmLookup crmLookup, QueueRegistry queues,
+                    ProcessingSettings settings) {
+        this.database = database;
+        this.clock = clock;
+        this.normalizer = normalizer;
+        this.crmLookup = crmLookup;
+        this.queues = queues;
+        this.settings = settings;
+    }
+
+    /** What one processed contact became. */
+    record Outcome(AcceptedContact accepted, long customerId, boolean newCustomer, long conversationId,
+                   boolean newConversation, String queueId, boolean queued) {
+    }
+
+    /** Forgets cached lookups; after a conflict with another writer the store is read afresh. */
+    void clearCaches() {
+        customerByAddress.clear();
+        conversationByKey.clear();
+    }
+
+    /** Processes the batch; contacts that another node processed meanwhile are left out of the outcome. */
+    List<Outcome> process(List<AcceptedContact> batch) throws SQLException {
+        Instant now = clock.instant();
+        Lookups lookups = database.read(c -> lookUp(c, batch));
+        Plan plan = new Plan(now);
+        List<Outcome> outcomes = database.inTransaction(c -> {
+            Set<Long> locked = new HashSet<>(ContactTable.lockPending(c, batch.stream().map(AcceptedContact::contactId).toList()));
+            List<Outcome> result = new ArrayList<>();
+            for (AcceptedContact a : batch) {
+                if (locked.contains(a.contactId())) {
+                    result.add(plan.add(c, a, lookups));
+                }
+            }
+            plan.write(c, result);
+            return result;
+        });
+        customerByAddress.putAll(plan.newAddresses);
+        conversationByKey.putAll(plan.newKeys);
+        outcomes.stream().filter(Outcome::newCustomer).map(o -> o.accepted().contact().from()).forEach(crmLookup::forget);
+        return outcomes;
+    }
+
+    // ------------------------------------------------------------------ before the transaction
+
+    /** What the store and the CRMs know about the batch's addresses and thread keys. */
+    private record Lookups(Map<Address, Long> customers, Map<Address, List<CrmMatch>> crmMatches,
+                           Map<String, Long> conversations, Map<String, Long> tickets) {
+    }
+
+    private Lookups lookUp(Connection c, List<AcceptedContact> batch) throws SQLException {
+        Map<Address, Long> customers = new HashMap<>();
+        Set<Address> unknown = new LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
+        Set<String> numbers = new LinkedHashSet<>();
+        for (AcceptedContact a : batch) {
+            InboundContact x = a.contact();
+            if (normalizer.identifies(x.from())) {
+                Long known = customerByAddress.get(x.from());
+                if (known != null) {
+                    customers.put(x.from(), known);
+                } else {
+                    unknown.add(x.from());
+                }
+            }
+            keys.addAll(candidateKeys(x));
+            keys.add(ownKey(x));
+            ticketNumber(x).ifPresent(numbers::add);
+        }
+        if (!unknown.isEmpty()) {
+            Map<Address, Long> stored = CustomerTable.findByAddresses(c, unknown);
+            customers.putAll(stored);
+            unknown.removeAll(stored.keySet());
+        }
+        Map<Address, List<CrmMatch>> matches = unknown.isEmpty() ? Map.of() : crmLookup.find(List.copyOf(unknown));
+        Map<String, Long> conversations = new HashMap<>();
+        Set<String> unknownKeys = new LinkedHashSet<>();
+        for (String k : keys) {
+            Long known = conversationByKey.get(k);
+            if (known != null) {
+                conversations.put(k, known);
+            } else {
+                unknownKeys.add(k);
+            }
+        }
+        if (!unknownKeys.isEmpty()) {
+            conversations.putAll(ConversationTable.findByKeys(c, unknownKeys));
+        }
+        Map<String, Long> tickets = new HashMap<>();
+        for (String number : numbers) {
+            ConversationTable.findByTicketNumber(c, number).ifPresent(id -> tickets.put(number, id));
+        }
+        return new Lookups(customers, matches, conversations, tickets);
+    }
+
+    /** Keys that tie this contact to an earlier conversation, strongest first. */
+    private static List<String> candidateKeys(InboundContact x) {
+        List<String> keys = new ArrayList<>();
+        if (x.thread().threadKey() != null) {
+            keys.add(threadKey(x.channel(), x.thread().threadKey()));
+        }
+        if (x.thread().inReplyTo() != null) {
+            keys.add(messageKey(x.channel(), x.thread().inReplyTo()));
+        }
+        List<String> refs = x.thread().references();
+        for (int i = refs.size() - 1; i >= 0; i--) {
+            keys.add(messageKey(x.channel(), refs.get(i)));
+        }
+        return keys;
+    }
+
+    private static String threadKey(Channel channel, String key) {
+        return "t:" + channel.id() + ':' + key;
+    }
+
+    private static String messageKey(Channel channel, String sourceId) {
+        return "m:" + channel.id() + ':' + sourceId;
+    }
+
+    /** The key under which replies to this contact (naming its source id) find its conversation. */
+    private static String ownKey(InboundContact x) {
+        return messageKey(x.channel(), x.externalId());
+    }
+
+    private Optional<String> ticketNumber(InboundContact x) {
+        if (x.subject() == null) {
+            return Optional.empty();
+        }
+        Matcher m = settings.ticketPattern().matcher(x.subject());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    // ------------------------------------------------------------------ in the transaction
+
+    /** The batch's decisions and the rows they need, written together. */
+    private final class Plan {
+        final Instant now;
+        final Map<Address, Long> newAddresses = new LinkedHashMap<>();
+        final Map<String, Long> newKeys = new LinkedHashMap<>();
+        final List<CustomerTable.NewCustomer> customers = new ArrayList<>();
+        final List<Map.Entry<Address, Long>> addressLinks = new ArrayList<>();
+        final Map<Long, String> names = new LinkedHashMap<>();
+        final List<ConversationTable.NewConversation> conversations = new ArrayList<>();
+        final Set<Long> touched = new LinkedHashSet<>();
+        final List<InteractionTable.Processed> interactions = new ArrayList<>();
+        final List<OutboxTable.NewCommand> commands = new ArrayList<>();
+        final Set<CrmRef> claimedRefs = new HashSet<>();
+
+        Plan(Instant now) {
+            this.now = now;
+        }
+
+        Outcome add(Connection c, AcceptedContact a, Lookups lookups) throws SQLException {
+            InboundContact x = a.contact();
+            // who
+            boolean newCustomer = false;
+            Long customerId = null;
+            boolean identifies = normalizer.identifies(x.from());
+            if (identifies) {
+                customerId = newAddresses.containsKey(x.from()) ? newAddresses.get(x.from()) : lookups.customers().get(x.from());
+            }
+            if (customerId == null && identifies) {
+                customerId = customerOfMatches(c, lookups.crmMatches().getOrDefault(x.from(), List.of()));
+                if (customerId != null) {
+                    addressLinks.add(Map.entry(x.from(), customerId));
+                    newAddresses.put(x.from(), customerId);
+                }
+            }
+            if (customerId == null) {
+                newCustomer = true;
+                customerId = customerIds.next(c);
+                List<CrmMatch> matches = identifies ? lookups.crmMatches().getOrDefault(x.from(), List.of()) : List.of();
+                String name = matches.stream().map(CrmMatch::displayName).filter(n -> n != null && !n.isBlank())
+                        .findFirst().orElse(x.fromName());
+                List<CrmRef> refs = matches.stream().map(CrmMatch::ref).filter(claimedRefs::add).toList();
+                customers.add(new CustomerTable.NewCustomer(customerId, name, identifies ? List.of(x.from()) : List.of(), refs, now));
+                if (identifies) {
+                    newAddresses.put(x.from(), customerId);
+                }
+            } else if (x.fromName() != null) {
+                names.putIfAbsent(customerId, x.fromName());
+            }
+            // which conversation
+            Long conversationId = null;
+            for (String key : candidateKeys(x)) {
+                conversationId = newKeys.containsKey(key) ? newKeys.get(key) : lookups.conversations().get(key);
+                if (conversationId != null) {
+                    break;
+                }
+            }
+            if (conversationId == null) {
+                conversationId = ticketNumber(x).map(lookups.tickets()::get).orElse(null);
+            }
+            boolean newConversation = conversationId == null;
+            if (newConversation) {
+                conversationId = conversationIds.next(c);
+                conversations.add(new ConversationTable.NewConversation(conversationId, customerId, x.channel(), x.entryPoint(),
+                        subjectOf(x), now));
+            } else {
+                touched.add(conversationId);
+            }
+            if (x.thread().threadKey() != null) {
+                String key = threadKey(x.channel(), x.thread().threadKey());
+                if (!lookups.conversations().containsKey(key) && !newKeys.containsKey(key)) {
+                    newKeys.put(key, conversationId);
+                }
+            }
+            String own = ownKey(x);
+            if (!lookups.conversations().containsKey(own) && !newKeys.containsKey(own)) {
+                newKeys.put(own, conversationId);
+            }
+            // where it waits
+            String queueId = x.routing() == RoutingMode.CORE ? queues.select(x.channel(), x.entryPoint()) : null;
+            interactions.add(new InteractionTable.Processed(a.interactionId(), x.routing(), customerId, conversationId, queueId, now));
+            // what the CRMs must learn
+            for (String connector : settings.ticketConnectors()) {
+                commands.add(newConversation
+                        ? OutboxCommands.openTicket(connector, conversationId, a.interactionId())
+                        : OutboxCommands.logActivity(connector, conversationId, a.interactionId()));
+            }
+            return new Outcome(a, customerId, newCustomer, conversationId, newConversation, queueId, false);
+        }
+
+        /** A customer that already holds one of the matched CRM records, if any. */
+        private Long customerOfMatches(Connection c, List<CrmMatch> matches) throws SQLException {
+            for (CrmMatch m : matches) {
+                Optional<Long> holder = CustomerTable.findByCrmRef(c, m.ref());
+                if (holder.isPresent()) {
+                    return holder.get();
+                }
+            }
+            return null;
+        }
+
+        void write(Connection c, List<Outcome> outcomes) throws SQLException {
+            if (outcomes.isEmpty()) {
+                return;
+            }
+            if (!customers.isEmpty()) {
+                CustomerTable.insert(c, customers);
+            }
+            Map<Long, Instant> at = new HashMap<>();
+            addressLinks.forEach(e -> at.put(e.getValue(), now));
+            CustomerTable.addAddresses(c, addressLinks, at);
+            CustomerTable.nameIfUnnamed(c, names, now);
+            if (!conversations.isEmpty()) {
+                ConversationTable.insert(c, conversations);
+            }
+            ConversationTable.addKeys(c, newKeys);
+            ConversationTable.touch(c, touched, now);
+            Set<Long> queued = new HashSet<>(InteractionTable.processed(c, interactions));
+            OutboxTable.insert(c, outboxIds, commands, now);
+            ContactTable.markDone(c, outcomes.stream().map(o -> o.accepted().contactId()).toList());
+            outcomes.replaceAll(o -> new Outcome(o.accepted(), o.customerId(), o.newCustomer(), o.conversationId(),
+                    o.newConversation(), o.queueId(), queued.contains(o.accepted().interactionId())));
+        }
+    }
+
+    /** A conversation's subject: the contact's subject, else the first line of its text, else who called. */
+    static String subjectOf(InboundContact x) {
+        String summary = x.summary();
+        if (!summary.isEmpty()) {
+            return summary;
+        }
+        String who = x.fromName() != null ? x.fromName() : x.from().value();
+        return Channel.VOICE.equals(x.channel()) ? "Call from " + who : "Contact from " + who + " (" + x.channel().id() + ")";
+    }
+}

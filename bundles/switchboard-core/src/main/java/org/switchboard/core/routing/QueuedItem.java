@@ -1,0 +1,19 @@
+package org.switchboard.core.routing;
+
+import java.time.Instant;
+import org.switchboard.api.Channel;
+import org.switchboard.api.RoutingMode;
+
+/**
+ * A processed contact's interaction, handed to routing after its commit.
+ *
+ * @param interactionId the interaction
+ * @param channel       its channel
+ * @param routing       who routes it
+ * @param queueId       the queue it entered ({@code null} for one the channel routes)
+ * @param queuedAt      when it entered
+ * @param originNanos   when its contact entered the JVM, for pop latency; 0 if unknown
+ */
+public record QueuedItem(long interactionId, Channel channel, RoutingMode routing, String queueId, Instant queuedAt,
+                         long originNanos) {
+}

@@ -1,0 +1,246 @@
+package org.switchboard.core.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.switchboard.api.Address;
+import org.switchboard.api.Channel;
+import org.switchboard.api.Direction;
+import org.switchboard.api.InboundContact;
+import org.switchboard.api.InteractionState;
+import org.switchboard.api.Receipt;
+import org.switchboard.api.RoutingMode;
+import org.switchboard.api.ThreadHints;
+
+/** {@code sb_contact}: every accepted contact, and its processing state. */
+public final class ContactTable {
+    /** Processing states of a stored contact. */
+    public static final String PENDING = "PENDING";
+    public static final String DONE = "DONE";
+    public static final String FAILED = "FAILED";
+
+    private static final int IN_CHUNK = 500;
+    private static final String COLUMNS = "c.id, c.interaction_id, c.channel, c.external_id, c.from_kind, c.from_value, "
+            + "c.from_name, c.entry_point, c.thread_key, c.in_reply_to, c.thread_refs, c.subject, c.body, "
+            + "c.attachments, c.metadata, c.routing, c.occurred_at, c.received_at";
+
+    private ContactTable() {
+    }
+
+    /** The source key {@code (channel, externalId)} as one string. */
+    public static String key(Channel channel, String externalId) {
+        return channel.id() + '\u0000' + externalId;
+    }
+
+    /** Receipts of the contacts already stored under these keys, by key. */
+    public static Map<String, Receipt> findReceipts(Connection c, List<InboundContact> contacts) throws SQLException {
+        Map<String, Receipt> found = new HashMap<>();
+        Map<Channel, List<String>> byChannel = new HashMap<>();
+        for (InboundContact x : contacts) {
+            byChannel.computeIfAbsent(x.channel(), k -> new ArrayList<>()).add(x.externalId());
+        }
+        for (Map.Entry<Channel, List<String>> e : byChannel.entrySet()) {
+            List<String> ids = e.getValue().stream().distinct().toList();
+            for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+                String sql = "SELECT id, interaction_id, external_id, received_at FROM sb_contact WHERE channel = ? "
+                        + "AND external_id IN (" + Rows.placeholders(chunk.size()) + ")";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, e.getKey().id());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(key(e.getKey(), rs.getString("external_id")),
+                                    new Receipt(rs.getLong("interaction_id"), rs.getLong("id"), true,
+                                            Instant.ofEpochMilli(rs.getLong("received_at"))));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Inserts the contacts, and an interaction in state NEW for each. */
+    public static void insert(Connection c, List<AcceptedContact> contacts) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sb_contact (id, interaction_id, channel, external_id, "
+                + "from_kind, from_value, from_name, entry_point, thread_key, in_reply_to, thread_refs, subject, body, "
+                + "attachments, metadata, routing, occurred_at, received_at, state) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (AcceptedContact a : contacts) {
+                InboundContact x = a.contact();
+                ps.setLong(1, a.contactId());
+                ps.setLong(2, a.interactionId());
+                ps.setString(3, x.channel().id());
+                ps.setString(4, x.externalId());
+                ps.setString(5, x.from().kind());
+                ps.setString(6, x.from().value());
+                ps.setString(7, x.fromName());
+                ps.setString(8, x.entryPoint());
+                ps.setString(9, x.thread().threadKey());
+                ps.setString(10, x.thread().inReplyTo());
+                ps.setString(11, x.thread().references().isEmpty() ? null : String.join("\n", x.thread().references()));
+                ps.setString(12, x.subject());
+                ps.setString(13, x.body());
+                ps.setString(14, Json.attachments(x.attachments()));
+                ps.setString(15, Json.metadata(x.metadata()));
+                ps.setString(16, x.routing().name());
+                ps.setLong(17, x.occurredAt().toEpochMilli());
+                ps.setLong(18, a.receivedAt().toEpochMilli());
+                ps.setString(19, PENDING);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sb_interaction (id, contact_id, channel, direction, "
+                + "routing, state, entry_point, summary, created_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            for (AcceptedContact a : contacts) {
+                InboundContact x = a.contact();
+                ps.setLong(1, a.interactionId());
+                ps.setLong(2, a.contactId());
+                ps.setString(3, x.channel().id());
+                ps.setString(4, Direction.INBOUND.name());
+                ps.setString(5, x.routing().name());
+                ps.setString(6, InteractionState.NEW.name());
+                ps.setString(7, x.entryPoint());
+                ps.setString(8, Rows.clip(x.summary(), 200));
+                ps.setLong(9, a.receivedAt().toEpochMilli());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Pending contacts with an id above {@code afterId}, oldest first, at most {@code limit}. */
+    public static List<AcceptedContact> pending(Connection c, long afterId, int limit) throws SQLException {
+        List<AcceptedContact> result = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_contact c WHERE c.state = ? AND c.id > ? "
+                + "ORDER BY c.id LIMIT ?")) {
+            ps.setString(1, PENDING);
+            ps.setLong(2, afterId);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new AcceptedContact(rs.getLong("id"), rs.getLong("interaction_id"), contact(rs),
+                            Instant.ofEpochMilli(rs.getLong("received_at")), 0));
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Locks the given contacts that are still pending, for processing in this transaction; others
+     * (done meanwhile, or being processed by another node) are left out.
+     */
+    public static List<Long> lockPending(Connection c, List<Long> contactIds) throws SQLException {
+        List<Long> locked = new ArrayList<>(contactIds.size());
+        for (int from = 0; from < contactIds.size(); from += IN_CHUNK) {
+            List<Long> chunk = contactIds.subList(from, Math.min(contactIds.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sb_contact WHERE id IN ("
+                    + Rows.placeholders(chunk.size()) + ") AND state = ? FOR UPDATE SKIP LOCKED")) {
+                int i = 1;
+                for (Long id : chunk) {
+                    ps.setLong(i++, id);
+                }
+                ps.setString(i, PENDING);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        locked.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return locked;
+    }
+
+    public static void markDone(Connection c, List<Long> contactIds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sb_contact SET state = ? WHERE id = ?")) {
+            for (Long id : contactIds) {
+                ps.setString(1, DONE);
+                ps.setLong(2, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public static void markFailed(Connection c, long contactId, String error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sb_contact SET state = ?, error = ? WHERE id = ? AND state = ?")) {
+            ps.setString(1, FAILED);
+            ps.setString(2, Rows.clip(error, 2000));
+            ps.setLong(3, contactId);
+            ps.setString(4, PENDING);
+            ps.executeUpdate();
+        }
+    }
+
+    /** How many contacts are in this processing state. */
+    public static long count(Connection c, String state) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sb_contact WHERE state = ?")) {
+            ps.setString(1, state);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The contact behind an interaction, or {@code null}. */
+    public static InboundContact ofInteraction(Connection c, long interactionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_contact c WHERE c.interaction_id = ?")) {
+            ps.setLong(1, interactionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? contact(rs) : null;
+            }
+        }
+    }
+
+    /** The contacts behind these interactions, by interaction id. */
+    public static Map<Long, InboundContact> ofInteractions(Connection c, List<Long> interactionIds) throws SQLException {
+        Map<Long, InboundContact> result = new HashMap<>();
+        for (int from = 0; from < interactionIds.size(); from += IN_CHUNK) {
+            List<Long> chunk = interactionIds.subList(from, Math.min(interactionIds.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_contact c WHERE c.interaction_id IN ("
+                    + Rows.placeholders(chunk.size()) + ")")) {
+                int i = 1;
+                for (Long id : chunk) {
+                    ps.setLong(i++, id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.put(rs.getLong("interaction_id"), contact(rs));
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static InboundContact contact(ResultSet rs) throws SQLException {
+        String refs = rs.getString("thread_refs");
+        return new InboundContact(
+                new Channel(rs.getString("channel")),
+                rs.getString("external_id"),
+                new Address(rs.getString("from_kind"), rs.getString("from_value")),
+                rs.getString("from_name"),
+                rs.getString("entry_point"),
+                new ThreadHints(rs.getString("thread_key"), rs.getString("in_reply_to"),
+                        refs == null ? List.of() : Arrays.asList(refs.split("\n"))),
+                rs.getString("subject"),
+                rs.getString("body"),
+                Json.attachments(rs.getString("attachments")),
+                Instant.ofEpochMilli(rs.getLong("occurred_at")),
+                Json.metadata(rs.getString("metadata")),
+                RoutingMode.valueOf(rs.getString("routing")));
+    }
+}

@@ -1,0 +1,257 @@
+package org.switchboard.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.switchboard.api.Address;
+import org.switchboard.api.CrmRef;
+import org.switchboard.api.InboundContact;
+import org.switchboard.api.InteractionState;
+import org.switchboard.api.InvalidContactException;
+import org.switchboard.api.Receipt;
+import org.switchboard.api.ThreadHints;
+import org.switchboard.api.event.Topics;
+import org.switchboard.api.service.InteractionDetails;
+import org.switchboard.api.spi.CrmMatch;
+import org.switchboard.core.Core;
+import org.switchboard.core.support.Contacts;
+import org.switchboard.core.support.CoreHarness;
+import org.switchboard.core.support.TestStore;
+
+/**
+ * What every store must do for the pipeline: accept once, process exactly once, identify,
+ * thread, queue, open one ticket per conversation. Runs on H2 and on PostgreSQL.
+ */
+abstract class PipelineContract {
+    CoreHarness harness;
+
+    abstract TestStore store() throws Exception;
+
+    @BeforeEach
+    void startCore() throws Exception {
+        harness = new CoreHarness(store(), Clock.systemUTC()).start();
+    }
+
+    @AfterEach
+    void stopCore() {
+        harness.close();
+    }
+
+    private Receipt accept(InboundContact contact) {
+        return harness.core().ingress().accept(contact);
+    }
+
+    @Test
+    void anAcceptedContactBecomesAQueuedInteractionWithACustomerAndATicket() {
+        Receipt receipt = accept(Contacts.email("Ann.Lee@Example.org", "Order 42 is late").fromName("Ann Lee").build());
+
+        assertThat(receipt.duplicate()).isFalse();
+        InboundContact stored = harness.core().interactions().find(receipt.interactionId()).orElseThrow().contact();
+        assertThat(stored.from()).isEqualTo(Address.email("ann.lee@example.org"));
+        InteractionDetails d = harness.awaitTicket(receipt.interactionId());
+        assertThat(d.interaction().state()).isEqualTo(InteractionState.QUEUED);
+        assertThat(d.interaction().queueId()).isEqualTo("default");
+        assertThat(d.customer().displayName()).isEqualTo("Ann Lee");
+        assertThat(d.customer().addresses()).containsExactly(Address.email("ann.lee@example.org"));
+        assertThat(d.conversation().subject()).isEqualTo("Order 42 is late");
+        assertThat(d.conversation().ticket().number()).isEqualTo("SB-000001");
+        assertThat(harness.crm.opened()).singleElement()
+                .satisfies(t -> assertThat(t.description()).isEqualTo("Hello, Order 42 is late"));
+    }
+
+    @Test
+    void theSameContactTwiceIsOneInteraction() throws SQLException {
+        InboundContact contact = Contacts.webhook("+4930123456").build();
+        Receipt first = accept(contact);
+        Receipt second = accept(contact);
+
+        assertThat(second.duplicate()).isTrue();
+        assertThat(second.interactionId()).isEqualTo(first.interactionId());
+        assertThat(second.contactId()).isEqualTo(first.contactId());
+        harness.awaitTicket(first.interactionId());
+        assertThat(harness.store.count("SELECT COUNT(*) FROM sb_interaction")).isEqualTo(1);
+        assertThat(harness.crm.ticketCount()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentCopiesOfOneContactStoreItOnce() throws Exception {
+        InboundContact contact = Contacts.webhook("+4930123457").build();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Receipt>> calls = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                calls.add(() -> accept(contact));
+            }
+            List<Receipt> receipts = new ArrayList<>();
+            for (Future<Receipt> f : pool.invokeAll(calls)) {
+                receipts.add(f.get());
+            }
+            assertThat(receipts).extracting(Receipt::interactionId).containsOnly(receipts.get(0).interactionId());
+            assertThat(receipts).filteredOn(r -> !r.duplicate()).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(harness.store.count("SELECT COUNT(*) FROM sb_contact")).isEqualTo(1);
+    }
+
+    @Test
+    void phoneNumbersAreStoredInE164SoEveryWrittenFormFindsTheSameCustomer() {
+        Receipt a = accept(Contacts.webhook("+1 (212) 555-0100").build());
+        Receipt b = accept(Contacts.webhook("212-555-0100").build());
+
+        InteractionDetails first = harness.awaitState(a.interactionId(), InteractionState.QUEUED);
+        InteractionDetails second = harness.awaitState(b.interactionId(), InteractionState.QUEUED);
+        assertThat(first.contact().from()).isEqualTo(Address.phone("+12125550100"));
+        assertThat(second.customer().id()).isEqualTo(first.customer().id());
+        assertThat(harness.core().customers().findByAddress(Address.phone("(212) 555 0100")))
+                .hasValueSatisfying(c -> assertThat(c.id()).isEqualTo(first.customer().id()));
+    }
+
+    @Test
+    void anonymousCallersAreNotMergedIntoOneCustomer() {
+        Receipt a = accept(Contacts.webhook("anonymous").build());
+        Receipt b = accept(Contacts.webhook("anonymous").build());
+
+        long first = harness.awaitState(a.interactionId(), InteractionState.QUEUED).customer().id();
+        long second = harness.awaitState(b.interactionId(), InteractionState.QUEUED).customer().id();
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void aReplyThreadsIntoTheConversationItAnswersAndIsLoggedOnItsTicket() {
+        InboundContact question = Contacts.email("bob@example.org", "Invoice").build();
+        Receipt q = accept(question);
+        harness.awaitTicket(q.interactionId());
+        Receipt reply = accept(Contacts.email("bob@example.org", "Re: Invoice")
+                .thread(new ThreadHints(null, question.externalId(), List.of(question.externalId()))).build());
+
+        InteractionDetails d = harness.awaitState(reply.interactionId(), InteractionState.QUEUED);
+        assertThat(d.conversation().id()).isEqualTo(harness.core().interactions().find(q.interactionId()).orElseThrow()
+                .conversation().id());
+        await().atMost(CoreHarness.WAIT).until(() -> harness.crm.logged().size() == 1);
+        assertThat(harness.crm.logged().get(0).interactionId()).isEqualTo(reply.interactionId());
+        assertThat(harness.crm.logged().get(0).ticket().number()).isEqualTo("SB-000001");
+        assertThat(harness.crm.ticketCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aTicketNumberInTheSubjectThreadsIntoThatTicketsConversation() {
+        Receipt first = accept(Contacts.email("carol@example.org", "Broken screen").build());
+        String number = harness.awaitTicket(first.interactionId()).conversation().ticket().number();
+        Receipt later = accept(Contacts.email("carol.other@example.org", "Any news? [" + number + "]").build());
+
+        InteractionDetails d = harness.awaitState(later.interactionId(), InteractionState.QUEUED);
+        assertThat(d.conversation().ticket().number()).isEqualTo(number);
+    }
+
+    @Test
+    void messagesOfOneChatShareAConversation() {
+        Receipt a = accept(Contacts.webhook("+4930111222").thread(ThreadHints.key("chat-77")).build());
+        Receipt b = accept(Contacts.webhook("+4930111222").thread(ThreadHints.key("chat-77")).build());
+        Receipt c = accept(Contacts.webhook("+4930111222").thread(ThreadHints.key("chat-78")).build());
+
+        long conversation = harness.awaitState(a.interactionId(), InteractionState.QUEUED).conversation().id();
+        assertThat(harness.awaitState(b.interactionId(), InteractionState.QUEUED).conversation().id()).isEqualTo(conversation);
+        assertThat(harness.awaitState(c.interactionId(), InteractionState.QUEUED).conversation().id()).isNotEqualTo(conversation);
+    }
+
+    @Test
+    void aCustomerTheCrmKnowsGetsItsNameAndRecordAndKeepsItForOtherAddresses() {
+        CrmRef record = new CrmRef("local", "Contacts", "c-1", "http://crm.test/contacts/c-1");
+        harness.crm.knows(Address.phone("+4930999000"), new CrmMatch(record, "Ivan Petrov", List.of(Address.phone("+4930999000"))));
+        harness.crm.knows(Address.email("ivan@example.org"), new CrmMatch(record, "Ivan Petrov", List.of(Address.email("ivan@example.org"))));
+
+        Receipt call = accept(Contacts.webhook("+4930999000").build());
+        Receipt mail = accept(Contacts.email("ivan@example.org", "Hello").build());
+
+        InteractionDetails d = harness.awaitState(call.interactionId(), InteractionState.QUEUED);
+        assertThat(d.customer().displayName()).isEqualTo("Ivan Petrov");
+        assertThat(d.customer().crmRefs()).containsExactly(record);
+        assertThat(harness.awaitState(mail.interactionId(), InteractionState.QUEUED).customer().id()).isEqualTo(d.customer().id());
+        assertThat(harness.core().customers().find(d.customer().id()).orElseThrow().addresses())
+                .containsExactlyInAnyOrder(Address.phone("+4930999000"), Address.email("ivan@example.org"));
+    }
+
+    @Test
+    void aContactThatBreaksARuleIsRefusedAndNothingIsStored() throws SQLException {
+        InboundContact.Builder broken = InboundContact.builder(org.switchboard.api.Channel.WEBHOOK, "x", Address.phone("+4930"))
+                .metadata("", "value");
+
+        assertThatThrownBy(broken::build).isInstanceOf(InvalidContactException.class);
+        assertThatThrownBy(() -> accept(null)).isInstanceOf(InvalidContactException.class);
+        assertThat(harness.store.count("SELECT COUNT(*) FROM sb_contact")).isZero();
+    }
+
+    @Test
+    void contactsStoredWhileProcessingIsOffAreProcessedAfterTheRestart() throws SQLException {
+        Core.Settings off = new Core.Settings("US", false, Core.Settings.defaults().processing(), Core.Settings.defaults().outbox(),
+                Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ofMinutes(5));
+        harness.restart(off);
+        List<Receipt> receipts = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            receipts.add(accept(Contacts.webhook("+49301000" + (100 + i)).build()));
+        }
+        assertThat(harness.interaction(receipts.get(0).interactionId()).state()).isEqualTo(InteractionState.NEW);
+
+        harness.restart(Core.Settings.defaults());
+
+        for (Receipt r : receipts) {
+            harness.awaitTicket(r.interactionId());
+        }
+        assertThat(harness.store.count("SELECT COUNT(*) FROM sb_contact WHERE state = 'DONE'")).isEqualTo(25);
+        assertThat(harness.crm.ticketCount()).isEqualTo(25);
+    }
+
+    @Test
+    void everyStageIsAnnounced() {
+        Receipt r = accept(Contacts.webhook("+4930777888").build());
+        harness.awaitTicket(r.interactionId());
+
+        await().atMost(CoreHarness.WAIT).untilAsserted(() -> {
+            assertThat(harness.events.on(Topics.CONTACT_ACCEPTED)).hasSize(1);
+            assertThat(harness.events.on(Topics.CUSTOMER_CREATED)).hasSize(1);
+            assertThat(harness.events.on(Topics.interaction(InteractionState.QUEUED))).hasSize(1);
+            assertThat(harness.events.on(Topics.TICKET_OPENED)).hasSize(1);
+        });
+        assertThat(harness.events.on(Topics.interaction(InteractionState.QUEUED)).get(0).properties())
+                .containsEntry("interactionId", r.interactionId()).containsEntry("queueId", "default");
+    }
+
+    @Test
+    void aBurstOfContactsIsProcessedExactlyOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Receipt>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2000; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> accept(Contacts.webhook("+4930200" + (1000 + n % 500)).build())));
+            }
+            Set<Long> ids = new java.util.HashSet<>();
+            for (Future<Receipt> f : futures) {
+                ids.add(f.get().interactionId());
+            }
+            assertThat(ids).hasSize(2000);
+        } finally {
+            pool.shutdown();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> harness.store.count("SELECT COUNT(*) FROM sb_ticket") == 2000);
+        assertThat(harness.store.count("SELECT COUNT(*) FROM sb_interaction WHERE state = 'QUEUED'")).isEqualTo(2000);
+        assertThat(harness.store.count("SELECT COUNT(*) FROM sb_customer")).isEqualTo(500);
+        assertThat(harness.crm.ticketCount()).isEqualTo(2000);
+        assertThat(harness.crm.opened()).hasSize(2000);
+    }
+}
