@@ -225,12 +225,13 @@ public final class OutboxDispatcher implements AutoCloseable {
     private void record(List<Result> results) throws SQLException {
         Instant now = clock.instant();
         List<Long> done = new ArrayList<>();
+        List<Done> opened = new ArrayList<>();
         database.inTransaction(c -> {
             for (Result r : results) {
                 if (r instanceof Done d) {
                     done.add(d.row().id());
                     if (d.ticket() != null) {
-                        TicketTable.put(c, d.row().conversationId(), d.ticket(), now);
+                        opened.add(d);
                     }
                 } else if (r instanceof Retry x) {
                     int attempts = x.row().attempts() + 1;
@@ -243,6 +244,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                 }
             }
             OutboxTable.markDone(c, done, now);
+            TicketTable.putAll(c, opened.stream().map(d -> Map.entry(d.row().conversationId(), d.ticket())).toList(), now);
             return null;
         });
         for (Result r : results) {
@@ -332,14 +334,11 @@ public final class OutboxDispatcher implements AutoCloseable {
             Map<Long, ConversationTable.Header> conversations = ConversationTable.headers(c, List.copyOf(conversationIds));
             Set<Long> customerIds = new LinkedHashSet<>();
             conversations.values().forEach(h -> customerIds.add(h.customerId()));
-            Map<Long, Interaction> interactions = new HashMap<>();
-            for (Long id : interactionIds) {
-                InteractionTable.find(c, id).ifPresent(i -> {
-                    interactions.put(id, i);
-                    if (i.customerId() != null) {
-                        customerIds.add(i.customerId());
-                    }
-                });
+            Map<Long, Interaction> interactions = InteractionTable.find(c, List.copyOf(interactionIds));
+            for (Interaction i : interactions.values()) {
+                if (i.customerId() != null) {
+                    customerIds.add(i.customerId());
+                }
             }
             Context context = new Context(conversations, CustomerTable.find(c, List.copyOf(customerIds)),
                     ContactTable.ofInteractions(c, List.copyOf(interactionIds)));

@@ -50,13 +50,13 @@ public final class ContactTable {
             List<String> ids = e.getValue().stream().distinct().toList();
             for (int from = 0; from < ids.size(); from += IN_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-                String sql = "SELECT id, interaction_id, external_id, received_at FROM sb_contact WHERE channel = ? "
-                        + "AND external_id IN (" + Rows.placeholders(chunk.size()) + ")";
+                String sql = "SELECT id, interaction_id, external_id, received_at FROM sb_contact WHERE external_id IN ("
+                        + Rows.placeholders(chunk.size()) + ") AND channel = ?";
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setString(1, e.getKey().id());
                     for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 2, chunk.get(i));
+                        ps.setString(i + 1, chunk.get(i));
                     }
+                    ps.setString(chunk.size() + 1, e.getKey().id());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             found.put(key(e.getKey(), rs.getString("external_id")),
@@ -146,16 +146,18 @@ public final class ContactTable {
         List<Long> locked = new ArrayList<>(contactIds.size());
         for (int from = 0; from < contactIds.size(); from += IN_CHUNK) {
             List<Long> chunk = contactIds.subList(from, Math.min(contactIds.size(), from + IN_CHUNK));
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sb_contact WHERE id IN ("
-                    + Rows.placeholders(chunk.size()) + ") AND state = ? FOR UPDATE SKIP LOCKED")) {
+            // by primary key only (filtering on state here would make H2 scan the whole backlog)
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, state FROM sb_contact WHERE id IN ("
+                    + Rows.placeholders(chunk.size()) + ") FOR UPDATE SKIP LOCKED")) {
                 int i = 1;
                 for (Long id : chunk) {
                     ps.setLong(i++, id);
                 }
-                ps.setString(i, PENDING);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        locked.add(rs.getLong(1));
+                        if (PENDING.equals(rs.getString(2))) {
+                            locked.add(rs.getLong(1));
+                        }
                     }
                 }
             }

@@ -39,11 +39,11 @@ public final class CustomerTable {
             for (int from = 0; from < values.size(); from += IN_CHUNK) {
                 List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_CHUNK));
                 try (PreparedStatement ps = c.prepareStatement("SELECT address, customer_id FROM sb_customer_address "
-                        + "WHERE kind = ? AND address IN (" + Rows.placeholders(chunk.size()) + ")")) {
-                    ps.setString(1, e.getKey());
+                        + "WHERE address IN (" + Rows.placeholders(chunk.size()) + ") AND kind = ?")) {
                     for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 2, chunk.get(i));
+                        ps.setString(i + 1, chunk.get(i));
                     }
+                    ps.setString(chunk.size() + 1, e.getKey());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             found.put(new Address(e.getKey(), rs.getString(1)), rs.getLong(2));

@@ -51,6 +51,24 @@ public final class InteractionTable {
         }
     }
 
+    /** Interactions by id, for the ids that exist. */
+    public static Map<Long, Interaction> find(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, Interaction> result = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_interaction WHERE id IN ("
+                    + Rows.placeholders(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                for (Interaction i : interactions(ps)) {
+                    result.put(i.id(), i);
+                }
+            }
+        }
+        return result;
+    }
+
     public static List<Interaction> list(Connection c, InteractionFilter f) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM sb_interaction WHERE 1 = 1");
         List<Object> args = new ArrayList<>();

@@ -22,6 +22,50 @@ public final class TicketTable {
     private TicketTable() {
     }
 
+    /** {@link #put} for many: new tickets in one batch, known ones updated. */
+    public static void putAll(Connection c, List<Map.Entry<Long, TicketRef>> tickets, Instant at) throws SQLException {
+        if (tickets.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        List<Long> ids = tickets.stream().map(Map.Entry::getKey).distinct().toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            try (PreparedStatement ps = c.prepareStatement("SELECT conversation_id, connector_id FROM sb_ticket WHERE conversation_id IN ("
+                    + Rows.placeholders(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        known.add(rs.getLong(1) + "/" + rs.getString(2));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sb_ticket (conversation_id, connector_id, external_id, number, "
+                + "status, url, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)")) {
+            for (Map.Entry<Long, TicketRef> e : tickets) {
+                TicketRef ref = e.getValue();
+                if (known.contains(e.getKey() + "/" + ref.connectorId())) {
+                    put(c, e.getKey(), ref, at);
+                    continue;
+                }
+                known.add(e.getKey() + "/" + ref.connectorId());
+                ps.setLong(1, e.getKey());
+                ps.setString(2, ref.connectorId());
+                ps.setString(3, ref.externalId());
+                ps.setString(4, ref.number());
+                ps.setString(5, ref.status());
+                ps.setString(6, ref.url());
+                ps.setLong(7, at.toEpochMilli());
+                ps.setLong(8, at.toEpochMilli());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     /** Records the ticket a CRM opened; a second record for the same conversation and connector replaces the first. */
     public static void put(Connection c, long conversationId, TicketRef ref, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE sb_ticket SET external_id = ?, number = ?, status = ?, url = ?, "
