@@ -1,0 +1,61 @@
+package org.switchboard.web.security;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+import org.switchboard.web.errors.Errors;
+
+/**
+ * Authentication and authorization of every matched request: the method's {@link AccessRule}
+ * decides; a closed method needs HTTP Basic credentials of the JAAS realm (401 with
+ * {@code WWW-Authenticate} without valid ones) and one of its roles (403 otherwise).
+ */
+@Priority(Priorities.AUTHENTICATION)
+public final class BasicAuthFilter implements ContainerRequestFilter {
+    public static final String CHALLENGE = "Basic realm=\"Switchboard\"";
+
+    private final JaasAuthenticator authenticator;
+    private final Map<Method, AccessRule> rules = new ConcurrentHashMap<>();
+
+    @Context
+    private ResourceInfo resourceInfo;
+
+    public BasicAuthFilter(JaasAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Method method = resourceInfo.getResourceMethod();
+        if (method == null) {
+            return;
+        }
+        Class<?> resourceClass = resourceInfo.getResourceClass();
+        AccessRule rule = rules.computeIfAbsent(method, m -> AccessRule.of(resourceClass, m));
+        if (rule.open()) {
+            return;
+        }
+        Optional<Caller> caller = Credentials.fromBasicHeader(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .flatMap(authenticator::authenticate);
+        if (caller.isEmpty()) {
+            request.abortWith(Response.fromResponse(Errors.response(401, "authentication required"))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
+                    .build());
+            return;
+        }
+        if (!rule.allows(caller.get())) {
+            request.abortWith(Errors.response(403, "this needs one of the roles " + rule.roles()));
+            return;
+        }
+        request.setSecurityContext(new CallerSecurityContext(caller.get(), request.getSecurityContext().isSecure()));
+    }
+}

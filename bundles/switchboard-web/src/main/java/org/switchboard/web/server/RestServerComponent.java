@@ -1,0 +1,59 @@
+package org.switchboard.web.server;
+
+import java.time.Duration;
+import java.util.Hashtable;
+import javax.servlet.Servlet;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.ServiceTracker;
+import org.switchboard.web.rest.RestResource;
+
+/**
+ * Puts the REST API on Karaf's HTTP service: registers the {@link ApiServer}'s servlet at
+ * {@code /switchboard/api/*} through the HTTP Whiteboard and feeds it every resource service. A
+ * configuration change restarts it with the new settings.
+ */
+@Component(immediate = true, configurationPid = "org.switchboard.web")
+@Designate(ocd = WebConfig.class)
+public final class RestServerComponent {
+    static final Duration SETTLE_DELAY = Duration.ofMillis(100);
+
+    private final ApiServer server;
+    private final ServiceRegistration<Servlet> servlet;
+    private final ServiceTracker<Object, Object> resources;
+
+    @Activate
+    public RestServerComponent(BundleContext context, WebConfig config) throws InvalidSyntaxException {
+        server = new ApiServer(ApiSettings.of(config), context.getBundle().getEntry(RestResource.WEB_OPENAPI),
+                SETTLE_DELAY);
+        servlet = context.registerService(Servlet.class, server.servlet(), servletProperties());
+        resources = new ServiceTracker<>(context, context.createFilter("(" + RestResource.PROPERTY + "=true)"),
+                new ResourceTracker(context, server));
+        resources.open(true);
+    }
+
+    @Deactivate
+    public void deactivate() {
+        resources.close();
+        servlet.unregister();
+        server.close();
+    }
+
+    private static Hashtable<String, Object> servletProperties() {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "switchboard-api");
+        properties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, RestResource.BASE_PATH + "/*");
+        properties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_ASYNC_SUPPORTED, Boolean.TRUE);
+        properties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT,
+                "(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME + "="
+                        + HttpWhiteboardConstants.HTTP_WHITEBOARD_DEFAULT_CONTEXT_NAME + ")");
+        properties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_INIT_PARAM_PREFIX + "hide-service-list-page", "true");
+        return properties;
+    }
+}

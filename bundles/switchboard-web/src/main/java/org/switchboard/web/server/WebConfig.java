@@ -1,0 +1,26 @@
+package org.switchboard.web.server;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Switchboard – REST API",
+        description = "The REST API at /switchboard/api on Karaf's HTTP service")
+public @interface WebConfig {
+
+    @AttributeDefinition(name = "JAAS realm", description = "The realm HTTP Basic credentials are checked against")
+    String realm() default "karaf";
+
+    @AttributeDefinition(name = "Login cache (seconds)", min = "0",
+            description = "How long a successful login is reused for the same credentials; 0 checks every request")
+    int loginCacheSeconds() default 5;
+
+    @AttributeDefinition(name = "Largest request body (bytes)", min = "1",
+            description = "For this bundle's endpoints; the webhook channel has its own limit")
+    int maxBodyBytes() default 65536;
+
+    @AttributeDefinition(name = "CORS", description = "Answer cross-origin requests from the allowed origins")
+    boolean corsEnabled() default false;
+
+    @AttributeDefinition(name = "CORS origins", description = "e.g. https://console.example.com, or * for any")
+    String[] corsAllowedOrigins() default {};
+}
