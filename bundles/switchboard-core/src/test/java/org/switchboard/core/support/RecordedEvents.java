@@ -2,7 +2,7 @@ package org.switchboard.core.support;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.switchboard.core.events.Events;
 
 /** Records what the core announces. */
@@ -11,7 +11,7 @@ public final class RecordedEvents implements Events {
     public record Posted(String topic, Map<String, Object> properties) {
     }
 
-    private final List<Posted> posted = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Posted> posted = new ConcurrentLinkedQueue<>();
 
     @Override
     public void post(String topic, Map<String, Object> properties) {

@@ -22,8 +22,8 @@ import org.switchboard.api.spi.TicketRequest;
 public final class RecordingCrm implements CrmConnector {
     private final String id;
     private final Map<String, TicketRef> ticketsByKey = new ConcurrentHashMap<>();
-    private final List<TicketRequest> opened = new CopyOnWriteArrayList<>();
-    private final List<ActivityRequest> logged = new CopyOnWriteArrayList<>();
+    private final List<TicketRequest> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<ActivityRequest> logged = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<String> statusChanges = new CopyOnWriteArrayList<>();
     private final Map<Address, List<CrmMatch>> records = new HashMap<>();
     private final AtomicInteger numbers = new AtomicInteger();
@@ -89,7 +89,9 @@ public final class RecordingCrm implements CrmConnector {
     }
 
     public List<TicketRequest> opened() {
-        return opened;
+        synchronized (opened) {
+            return List.copyOf(opened);
+        }
     }
 
     /** Tickets made, one per idempotency key. */
@@ -98,7 +100,9 @@ public final class RecordingCrm implements CrmConnector {
     }
 
     public List<ActivityRequest> logged() {
-        return logged;
+        synchronized (logged) {
+            return List.copyOf(logged);
+        }
     }
 
     public List<String> statusChanges() {

@@ -1,0 +1,367 @@
+package org.switchboard.crm.local.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.switchboard.api.spi.ActivityKind;
+
+/**
+ * The local CRM's tickets and activity log, in Switchboard's database ({@code crm_local_*} tables).
+ *
+ * <p>Every write is idempotent on its key: the unique constraints on {@code idempotency_key} decide,
+ * so two callers racing with the same key get one row, and the loser reads the winner's. Thread-safe;
+ * every method takes a connection from the pool for its own short transaction. Failures surface as
+ * {@link SQLException}s: the caller decides what they mean to it.
+ */
+@Component(service = TicketStore.class)
+public final class TicketStore {
+    /** SQLSTATE of a unique constraint violation, on H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private static final String TICKET_COLUMNS =
+            "id, number, conversation_id, customer_id, subject, status, created_at, updated_at";
+    private static final String ENTRY_COLUMNS = "id, ticket_id, customer_id, interaction_id, kind, channel, direction, "
+            + "subject, body, agent_id, occurred_at, created_at";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    /** Activated by DS once the database is there: brings the tables up to date first. */
+    @Activate
+    public TicketStore(@Reference(target = "(dataSourceName=switchboard)") DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+        LocalCrmSchema.update(dataSource);
+    }
+
+    /** For tests and tools: a store on tables that {@link LocalCrmSchema#update} already made. */
+    public TicketStore(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a ticket with its first entry, or returns the ticket opened before with the same key.
+     * A lost race on the key costs a sequence value, so numbers may have gaps.
+     */
+    public LocalTicket openOnce(NewTicket ticket, NewEntry firstEntry, TicketNumbers numbers) throws SQLException {
+        Optional<LocalTicket> existing = findByKey(ticket.idempotencyKey());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            return inTransaction(connection -> {
+                LocalTicket opened = insertTicket(connection, ticket, numbers);
+                insertEntry(connection, opened.id(), firstEntry);
+                return opened;
+            });
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                Optional<LocalTicket> winner = findByKey(ticket.idempotencyKey());
+                if (winner.isPresent()) {
+                    return winner.get();
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Appends an entry to a ticket's log ({@code ticketId} not {@code null}) or to the customer's
+     * only, once per key.
+     *
+     * @return {@code false} when an entry with this key was appended before
+     */
+    public boolean appendOnce(Long ticketId, NewEntry entry) throws SQLException {
+        if (entryExists(entry.idempotencyKey())) {
+            return false;
+        }
+        try {
+            inTransaction(connection -> {
+                insertEntry(connection, ticketId, entry);
+                if (ticketId != null) {
+                    touch(connection, ticketId);
+                }
+                return null;
+            });
+            return true;
+        } catch (SQLException e) {
+            if (isUniqueViolation(e) && entryExists(entry.idempotencyKey())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Sets a ticket's status. When it changes and {@code noteKey} is given, a note saying so is
+     * appended to the ticket's log under that key.
+     *
+     * @param status a status of {@link TicketStatus#ALLOWED}
+     * @return the ticket as it is now, or empty when there is no ticket {@code ticketId}
+     */
+    public Optional<LocalTicket> changeStatus(long ticketId, String status, String noteKey) throws SQLException {
+        return inTransaction(connection -> {
+            Optional<LocalTicket> current = selectTicket(connection, "id = ? FOR UPDATE", ticketId);
+            if (current.isEmpty() || current.get().status().equals(status)) {
+                return current;
+            }
+            LocalTicket before = current.get();
+            Instant now = clock.instant();
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE crm_local_tickets SET status = ?, updated_at = ? WHERE id = ?")) {
+                update.setString(1, status);
+                update.setObject(2, utc(now));
+                update.setLong(3, ticketId);
+                update.executeUpdate();
+            }
+            if (noteKey != null && !entryExists(connection, noteKey)) {
+                insertEntry(connection, ticketId, new NewEntry(noteKey, before.customerId(), null,
+                        ActivityKind.NOTE.name(), null, null,
+                        "Status changed from " + before.status() + " to " + status, null, null, now));
+            }
+            return selectTicket(connection, "id = ?", ticketId);
+        });
+    }
+
+    public Optional<LocalTicket> findById(long id) throws SQLException {
+        return read(connection -> selectTicket(connection, "id = ?", id));
+    }
+
+    public Optional<LocalTicket> findByNumber(String number) throws SQLException {
+        return read(connection -> selectTicket(connection, "number = ?", number));
+    }
+
+    public Optional<LocalTicket> findByKey(String idempotencyKey) throws SQLException {
+        return read(connection -> selectTicket(connection, "idempotency_key = ?", idempotencyKey));
+    }
+
+    /**
+     * Tickets newest first, at most {@code limit}.
+     *
+     * @param customerId only this customer's, or every customer's when {@code null}
+     * @param status     only in this status, or in any when {@code null}
+     */
+    public List<LocalTicket> list(Long customerId, String status, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + TICKET_COLUMNS + " FROM crm_local_tickets WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (customerId != null) {
+            sql.append(" AND customer_id = ?");
+            parameters.add(customerId);
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            parameters.add(status);
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        parameters.add(limit);
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    select.setObject(i + 1, parameters.get(i));
+                }
+                List<LocalTicket> tickets = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        tickets.add(ticket(rows));
+                    }
+                }
+                return tickets;
+            }
+        });
+    }
+
+    /** A ticket's activity log in the order things happened (then in the order they were recorded). */
+    public List<LocalEntry> entries(long ticketId) throws SQLException {
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + ENTRY_COLUMNS
+                    + " FROM crm_local_entries WHERE ticket_id = ? ORDER BY occurred_at, id")) {
+                select.setLong(1, ticketId);
+                List<LocalEntry> entries = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        entries.add(entry(rows));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+
+    private LocalTicket insertTicket(Connection connection, NewTicket ticket, TicketNumbers numbers) throws SQLException {
+        String number = numbers.format(nextNumber(connection));
+        Instant now = clock.instant();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crm_local_tickets "
+                + "(number, idempotency_key, conversation_id, customer_id, subject, status, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+            insert.setString(1, number);
+            insert.setString(2, ticket.idempotencyKey());
+            setNullableLong(insert, 3, ticket.conversationId());
+            insert.setLong(4, ticket.customerId());
+            insert.setString(5, ticket.subject());
+            insert.setString(6, TicketStatus.ALLOWED.get(0));
+            insert.setObject(7, utc(now));
+            insert.setObject(8, utc(now));
+            insert.executeUpdate();
+            return new LocalTicket(generatedId(insert), number, ticket.conversationId(), ticket.customerId(),
+                    ticket.subject(), TicketStatus.ALLOWED.get(0), now, now);
+        }
+    }
+
+    private static long nextNumber(Connection connection) throws SQLException {
+        // nextval('…') is PostgreSQL's and H2 understands it too
+        try (PreparedStatement next = connection.prepareStatement("SELECT nextval('crm_local_ticket_number_seq')");
+             ResultSet row = next.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private void insertEntry(Connection connection, Long ticketId, NewEntry entry) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crm_local_entries "
+                + "(ticket_id, customer_id, idempotency_key, interaction_id, kind, channel, direction, subject, body, "
+                + "agent_id, occurred_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            setNullableLong(insert, 1, ticketId);
+            insert.setLong(2, entry.customerId());
+            insert.setString(3, entry.idempotencyKey());
+            setNullableLong(insert, 4, entry.interactionId());
+            insert.setString(5, entry.kind());
+            insert.setString(6, entry.channel());
+            insert.setString(7, entry.direction());
+            insert.setString(8, entry.subject());
+            insert.setString(9, entry.body());
+            insert.setString(10, entry.agentId());
+            insert.setObject(11, utc(entry.occurredAt()));
+            insert.setObject(12, utc(clock.instant()));
+            insert.executeUpdate();
+        }
+    }
+
+    private void touch(Connection connection, long ticketId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE crm_local_tickets SET updated_at = ? WHERE id = ?")) {
+            update.setObject(1, utc(clock.instant()));
+            update.setLong(2, ticketId);
+            update.executeUpdate();
+        }
+    }
+
+    private boolean entryExists(String idempotencyKey) throws SQLException {
+        return read(connection -> entryExists(connection, idempotencyKey));
+    }
+
+    private static boolean entryExists(Connection connection, String idempotencyKey) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM crm_local_entries WHERE idempotency_key = ?")) {
+            select.setString(1, idempotencyKey);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    private static Optional<LocalTicket> selectTicket(Connection connection, String where, Object value)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + TICKET_COLUMNS + " FROM crm_local_tickets WHERE " + where)) {
+            select.setObject(1, value);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(ticket(row)) : Optional.empty();
+            }
+        }
+    }
+
+    private static LocalTicket ticket(ResultSet row) throws SQLException {
+        return new LocalTicket(row.getLong("id"), row.getString("number"), nullableLong(row, "conversation_id"),
+                row.getLong("customer_id"), row.getString("subject"), row.getString("status"),
+                instant(row, "created_at"), instant(row, "updated_at"));
+    }
+
+    private static LocalEntry entry(ResultSet row) throws SQLException {
+        return new LocalEntry(row.getLong("id"), nullableLong(row, "ticket_id"), row.getLong("customer_id"),
+                nullableLong(row, "interaction_id"), row.getString("kind"), row.getString("channel"),
+                row.getString("direction"), row.getString("subject"), row.getString("body"),
+                row.getString("agent_id"), instant(row, "occurred_at"), instant(row, "created_at"));
+    }
+
+    private <T> T read(SqlWork<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        }
+    }
+
+    private <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long generatedId(PreparedStatement insert) throws SQLException {
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("the database returned no id for the new ticket");
+            }
+            return keys.getLong(1);
+        }
+    }
+
+    private static void setNullableLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    private static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

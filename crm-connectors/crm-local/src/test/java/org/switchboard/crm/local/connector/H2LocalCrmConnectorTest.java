@@ -1,0 +1,11 @@
+package org.switchboard.crm.local.connector;
+
+import javax.sql.DataSource;
+import org.switchboard.crm.local.TestDatabases;
+
+class H2LocalCrmConnectorTest extends LocalCrmConnectorContract {
+    @Override
+    DataSource emptyDatabase() {
+        return TestDatabases.h2();
+    }
+}

@@ -1,0 +1,23 @@
+package org.switchboard.crm.local.connector;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.switchboard.crm.local.TestDatabases;
+import org.switchboard.crm.local.TestDatabases.PostgresSchema;
+
+@EnabledIfEnvironmentVariable(named = TestDatabases.PG_URL_VARIABLE, matches = ".+")
+class PostgresLocalCrmConnectorTest extends LocalCrmConnectorContract {
+    private PostgresSchema schema;
+
+    @Override
+    DataSource emptyDatabase() throws Exception {
+        schema = TestDatabases.postgres();
+        return schema.dataSource();
+    }
+
+    @AfterEach
+    void dropSchema() throws Exception {
+        schema.close();
+    }
+}
