@@ -30,7 +30,7 @@ public final class ProcessingHealthCheck implements HealthCheck {
         long failed;
         try {
             long[] counts = database.read(c -> new long[] {
-                ContactTable.count(c, ContactTable.PENDING), ContactTable.count(c, ContactTable.FAILED)});
+                ContactTable.pendingCount(c), ContactTable.failedCount(c)});
             pending = counts[0];
             failed = counts[1];
         } catch (Exception e) {

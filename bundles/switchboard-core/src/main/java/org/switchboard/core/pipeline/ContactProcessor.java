@@ -44,8 +44,12 @@ public final class ContactProcessor implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 50_000;
     private static final int CONFLICT_RETRIES = 5;
     private static final Duration MAX_OUTAGE_WAIT = Duration.ofSeconds(30);
+    /** Under load (a batch at least this big), wait a moment for more: fewer, bigger transactions. */
+    private static final int BUSY_BATCH = 100;
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(3);
 
     private final Database database;
+    private final Clock clock;
     private final Events events;
     private final BatchProcessing processing;
     private final Consumer<List<QueuedItem>> routing;
@@ -68,6 +72,7 @@ public final class ContactProcessor implements AutoCloseable {
                             QueueRegistry queues, ProcessingSettings settings, Consumer<List<QueuedItem>> routing,
                             Runnable outbox) {
         this.database = database;
+        this.clock = clock;
         this.events = events;
         this.processing = new BatchProcessing(database, clock, normalizer, crmLookup, queues, settings);
         this.routing = routing;
@@ -109,6 +114,7 @@ public final class ContactProcessor implements AutoCloseable {
         resumePending();
         caughtUp = true;
         List<AcceptedContact> batch = new ArrayList<>(batchSize);
+        boolean busy = false;
         while (stop.getCount() > 0) {
             try {
                 AcceptedContact first = queue.poll(200, TimeUnit.MILLISECONDS);
@@ -121,6 +127,10 @@ public final class ContactProcessor implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
+                if (busy) {
+                    gatherMore(batch);
+                }
+                busy = batch.size() >= BUSY_BATCH;
                 processWithRetries(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -128,6 +138,19 @@ public final class ContactProcessor implements AutoCloseable {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    private void gatherMore(List<AcceptedContact> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + LINGER_NANOS;
+        while (batch.size() < batchSize) {
+            long left = deadline - System.nanoTime();
+            AcceptedContact next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, batchSize - batch.size());
         }
     }
 
@@ -196,7 +219,8 @@ public final class ContactProcessor implements AutoCloseable {
                     a.interactionId(), failure);
             try {
                 database.inTransaction(c -> {
-                    ContactTable.markFailed(c, a.contactId(), failure.getClass().getSimpleName() + ": " + failure.getMessage());
+                    ContactTable.markFailed(c, a.contactId(), failure.getClass().getSimpleName() + ": " + failure.getMessage(),
+                            clock.instant());
                     return null;
                 });
                 failed.incrementAndGet();

@@ -19,13 +19,11 @@ import org.switchboard.api.Receipt;
 import org.switchboard.api.RoutingMode;
 import org.switchboard.api.ThreadHints;
 
-/** {@code sb_contact}: every accepted contact, and its processing state. */
+/**
+ * {@code sb_contact}: every accepted contact. A contact waits in {@code sb_contact_pending} until
+ * it is processed, and lands in {@code sb_contact_failed} if it cannot be.
+ */
 public final class ContactTable {
-    /** Processing states of a stored contact. */
-    public static final String PENDING = "PENDING";
-    public static final String DONE = "DONE";
-    public static final String FAILED = "FAILED";
-
     private static final int IN_CHUNK = 500;
     private static final String COLUMNS = "c.id, c.interaction_id, c.channel, c.external_id, c.from_kind, c.from_value, "
             + "c.from_name, c.entry_point, c.thread_key, c.in_reply_to, c.thread_refs, c.subject, c.body, "
@@ -74,8 +72,8 @@ public final class ContactTable {
     public static void insert(Connection c, List<AcceptedContact> contacts) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO sb_contact (id, interaction_id, channel, external_id, "
                 + "from_kind, from_value, from_name, entry_point, thread_key, in_reply_to, thread_refs, subject, body, "
-                + "attachments, metadata, routing, occurred_at, received_at, state) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "attachments, metadata, routing, occurred_at, received_at) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (AcceptedContact a : contacts) {
                 InboundContact x = a.contact();
                 ps.setLong(1, a.contactId());
@@ -96,7 +94,13 @@ public final class ContactTable {
                 ps.setString(16, x.routing().name());
                 ps.setLong(17, x.occurredAt().toEpochMilli());
                 ps.setLong(18, a.receivedAt().toEpochMilli());
-                ps.setString(19, PENDING);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sb_contact_pending (contact_id) VALUES (?)")) {
+            for (AcceptedContact a : contacts) {
+                ps.setLong(1, a.contactId());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -123,11 +127,10 @@ public final class ContactTable {
     /** Pending contacts with an id above {@code afterId}, oldest first, at most {@code limit}. */
     public static List<AcceptedContact> pending(Connection c, long afterId, int limit) throws SQLException {
         List<AcceptedContact> result = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_contact c WHERE c.state = ? AND c.id > ? "
-                + "ORDER BY c.id LIMIT ?")) {
-            ps.setString(1, PENDING);
-            ps.setLong(2, afterId);
-            ps.setInt(3, limit);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_contact_pending p "
+                + "JOIN sb_contact c ON c.id = p.contact_id WHERE p.contact_id > ? ORDER BY p.contact_id LIMIT ?")) {
+            ps.setLong(1, afterId);
+            ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     result.add(new AcceptedContact(rs.getLong("id"), rs.getLong("interaction_id"), contact(rs),
@@ -146,8 +149,7 @@ public final class ContactTable {
         List<Long> locked = new ArrayList<>(contactIds.size());
         for (int from = 0; from < contactIds.size(); from += IN_CHUNK) {
             List<Long> chunk = contactIds.subList(from, Math.min(contactIds.size(), from + IN_CHUNK));
-            // by primary key only (filtering on state here would make H2 scan the whole backlog)
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, state FROM sb_contact WHERE id IN ("
+            try (PreparedStatement ps = c.prepareStatement("SELECT contact_id FROM sb_contact_pending WHERE contact_id IN ("
                     + Rows.placeholders(chunk.size()) + ") FOR UPDATE SKIP LOCKED")) {
                 int i = 1;
                 for (Long id : chunk) {
@@ -155,9 +157,7 @@ public final class ContactTable {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        if (PENDING.equals(rs.getString(2))) {
-                            locked.add(rs.getLong(1));
-                        }
+                        locked.add(rs.getLong(1));
                     }
                 }
             }
@@ -166,34 +166,46 @@ public final class ContactTable {
     }
 
     public static void markDone(Connection c, List<Long> contactIds) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sb_contact SET state = ? WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sb_contact_pending WHERE contact_id = ?")) {
             for (Long id : contactIds) {
-                ps.setString(1, DONE);
-                ps.setLong(2, id);
+                ps.setLong(1, id);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
-    public static void markFailed(Connection c, long contactId, String error) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sb_contact SET state = ?, error = ? WHERE id = ? AND state = ?")) {
-            ps.setString(1, FAILED);
+    /** Sets a pending contact aside as failed, with the reason. */
+    public static void markFailed(Connection c, long contactId, String error, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sb_contact_pending WHERE contact_id = ?")) {
+            ps.setLong(1, contactId);
+            if (ps.executeUpdate() == 0) {
+                return;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO sb_contact_failed (contact_id, error, failed_at) VALUES (?,?,?)")) {
+            ps.setLong(1, contactId);
             ps.setString(2, Rows.clip(error, 2000));
-            ps.setLong(3, contactId);
-            ps.setString(4, PENDING);
+            ps.setLong(3, at.toEpochMilli());
             ps.executeUpdate();
         }
     }
 
-    /** How many contacts are in this processing state. */
-    public static long count(Connection c, String state) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sb_contact WHERE state = ?")) {
-            ps.setString(1, state);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+    /** How many contacts wait to be processed. */
+    public static long pendingCount(Connection c) throws SQLException {
+        return count(c, "SELECT COUNT(*) FROM sb_contact_pending");
+    }
+
+    /** How many contacts could not be processed. */
+    public static long failedCount(Connection c) throws SQLException {
+        return count(c, "SELECT COUNT(*) FROM sb_contact_failed");
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

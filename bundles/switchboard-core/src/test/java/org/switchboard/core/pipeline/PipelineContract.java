@@ -212,7 +212,8 @@ abstract class PipelineContract {
         for (Receipt r : receipts) {
             harness.awaitTicket(r.interactionId());
         }
-        assertThat(harness.store.count("SELECT COUNT(*) FROM sb_contact WHERE state = 'DONE'")).isEqualTo(25);
+        assertThat(harness.store.count("SELECT COUNT(*) FROM sb_contact")).isEqualTo(25);
+        assertThat(harness.store.count("SELECT COUNT(*) FROM sb_contact_pending")).isZero();
         assertThat(harness.crm.ticketCount()).isEqualTo(25);
     }
 
