@@ -1,0 +1,177 @@
+package org.switchboard.itests.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.switchboard.api.Address;
+import org.switchboard.api.Channel;
+import org.switchboard.api.InboundContact;
+import org.switchboard.api.Queue;
+import org.switchboard.api.Receipt;
+import org.switchboard.api.ServiceLevel;
+import org.switchboard.api.spi.ContactIngress;
+import org.switchboard.core.Core;
+import org.switchboard.core.identity.CrmDirectory;
+import org.switchboard.core.service.HealthServiceImpl;
+import org.switchboard.crm.local.TicketLinks;
+import org.switchboard.crm.local.connector.LocalCrmConnector;
+import org.switchboard.crm.local.store.LocalCrmSchema;
+import org.switchboard.crm.local.store.TicketNumbers;
+import org.switchboard.crm.local.store.TicketStore;
+import org.switchboard.itests.distribution.PostgresSchema;
+
+/**
+ * Drives contacts through the core's {@link ContactIngress} and measures them end to end: from
+ * {@code accept} until the contact is fully processed (customer identified, conversation, queued,
+ * ticket opened in the built-in CRM). The core runs as plain Java, assembled as in Karaf
+ * ({@link Core#start}) with the built-in CRM, on H2 in a file (with the distribution's settings)
+ * or on PostgreSQL. Prints contacts/s, p50/p99 latency, and whether anything was lost or
+ * duplicated; exits with an exception when something was.
+ *
+ * <pre>
+ * mvn -B -q -pl itests exec:java -Dexec.mainClass=org.switchboard.itests.bench.PipelineBenchmark \
+ *     -Dexec.args="--store h2 --contacts 100000"
+ * SWITCHBOARD_IT_POSTGRES_URL='jdbc:postgresql://localhost:5432/switchboard_it?user=switchboard&amp;password=switchboard' \
+ *   mvn -B -q -pl itests exec:java -Dexec.mainClass=org.switchboard.itests.bench.PipelineBenchmark \
+ *     -Dexec.args="--store postgres --contacts 100000"
+ * </pre>
+ *
+ * Options: {@code --store h2|postgres} (default h2), {@code --contacts N} (default 20000),
+ * {@code --warmup N} (contacts sent first and not measured, default 5000), {@code --senders N}
+ * (threads calling accept, default 32), {@code --timeout SECONDS} (per run, default 600).
+ */
+public final class PipelineBenchmark {
+    /** Held here: java.util.logging forgets the level of a logger nobody references. */
+    private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
+
+    private PipelineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // figures, not the core's log
+        }
+        LIQUIBASE_LOG.setLevel(Level.WARNING);
+        String store = "h2";
+        int contacts = 20_000;
+        int warmup = 5_000;
+        int senders = 32;
+        int timeoutSeconds = 600;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--store" -> store = args[++i].toLowerCase(Locale.ROOT);
+                case "--contacts" -> contacts = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--senders" -> senders = Integer.parseInt(args[++i]);
+                case "--timeout" -> timeoutSeconds = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        PostgresSchema schema = null;
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("benchmark");
+        pool.setMaximumPoolSize(10);
+        if (store.equals("postgres")) {
+            schema = PostgresSchema.create(PostgresSchema.configuredUrl().orElseThrow(() ->
+                    new IllegalStateException("set " + PostgresSchema.ENV + " to a PostgreSQL JDBC URL with user and password")));
+            pool.setJdbcUrl(schema.jdbcUrl());
+            pool.setUsername(schema.user());
+            pool.setPassword(schema.password());
+        } else if (store.equals("h2")) {
+            Path dir = Files.createTempDirectory("switchboard-benchmark");
+            // as etc/org.ops4j.datasource-switchboard.cfg has it
+            pool.setJdbcUrl("jdbc:h2:file:" + dir.resolve("switchboard") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+            pool.setUsername("switchboard");
+            pool.setPassword("switchboard");
+        } else {
+            throw new IllegalArgumentException("--store is h2 or postgres");
+        }
+
+        try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+            LocalCrmSchema.update(dataSource);
+            TicketStore ticketStore = new TicketStore(dataSource, Clock.systemUTC());
+            CrmDirectory crms = new CrmDirectory();
+            crms.add(new LocalCrmConnector(ticketStore, new TicketNumbers("SB-", 6), new TicketLinks("http://localhost:8181")), 0);
+            Completions completions = new Completions();
+            try (Core core = Core.start(dataSource, Clock.systemUTC(), completions, Core.Settings.defaults(), crms,
+                    new HealthServiceImpl())) {
+                core.configureQueues(List.of(new Queue("support", "Support", List.of("support"), Set.of(), Set.of(), 5,
+                        ServiceLevel.DEFAULT, null)));
+                System.out.printf("store %s, %d cores, %d senders; warming up with %d contacts ...%n",
+                        store, Runtime.getRuntime().availableProcessors(), senders, warmup);
+                Run warm = drive(core.ingress(), new Run("warmup", "+49152", warmup, completions), senders);
+                warm.awaitProcessed(timeout);
+
+                System.out.printf("measuring %d contacts ...%n", contacts);
+                Run run = drive(core.ingress(), new Run("run", "+49151", contacts, completions), senders);
+                boolean all = run.awaitProcessed(timeout);
+                run.report(all);
+
+                Verification verification = Verification.of(core.ingress(), dataSource, completions, warm, run);
+                verification.print();
+                if (!all || !verification.passed()) {
+                    throw new IllegalStateException("the benchmark found lost, duplicated or failed contacts");
+                }
+            }
+        } finally {
+            if (schema != null) {
+                schema.close();
+            }
+        }
+    }
+
+    /** Sends the run's contacts from {@code senders} threads and records when each was accepted. */
+    private static Run drive(ContactIngress ingress, Run run, int senders) throws Exception {
+        int count = run.size();
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> work = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            int sender = s;
+            work.add(pool.submit(() -> {
+                start.await();
+                for (int i = sender; i < count; i += senders) {
+                    InboundContact contact = run.contact(i);
+                    long begin = System.nanoTime();
+                    Receipt receipt = ingress.accept(contact);
+                    run.accepted(i, receipt, begin);
+                }
+                return null;
+            }));
+        }
+        run.started();
+        start.countDown();
+        for (Future<?> f : work) {
+            f.get();
+        }
+        run.allAccepted();
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        return run;
+    }
+
+    /** A valid German mobile number of its own for each contact: each is its own customer and conversation. */
+    static InboundContact contact(String runId, String phonePrefix, int i) {
+        return InboundContact.builder(Channel.WEBHOOK, runId + "-" + i, Address.phone(String.format("%s%08d", phonePrefix, i)))
+                .entryPoint("support")
+                .subject("Benchmark contact " + i)
+                .body("Hello, this is benchmark contact " + i + ".")
+                .build();
+    }
+}
