@@ -28,14 +28,14 @@ say() { printf '%s\n' "$*"; }
 die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
 
 distribution() {
-    ls "$DIST_DIR"/switchboard-distribution-*.tar.gz 2>/dev/null | head -n 1
+    ls "$DIST_DIR"/switchboard-distribution-*.tar.gz 2>/dev/null | sed -n 1p
 }
 
 check_java() {
     local java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
     command -v "$java" >/dev/null 2>&1 || die "no Java found: install a JDK 17 (Karaf 4.4 runs on Java 17 to 21)"
     local version
-    version=$("$java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+    version=$("$java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | sed -n 1p)
     if [ -z "$version" ] || [ "$version" -lt 17 ] || [ "$version" -gt 21 ]; then
         die "Java ${version:-?} found; Switchboard (Karaf 4.4) needs Java 17 to 21 (set JAVA_HOME)"
     fi

@@ -1,5 +1,6 @@
 package org.switchboard.api.spi;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 import org.switchboard.api.Address;
@@ -16,6 +17,12 @@ import org.switchboard.api.TicketRef;
  * returns the record made by the first attempt instead of making a second one. A connector signals
  * failure with {@link CrmException}: {@link CrmException.Disposition#RETRY retry} for passing
  * faults, {@link CrmException.Disposition#REJECT reject} for requests the CRM refuses.
+ *
+ * <p><b>Bulk.</b> When several commands of one kind are due at once (a burst of new
+ * conversations), the outbox hands them over together through {@link #openTickets} and
+ * {@link #logActivities}. Their defaults call the single methods one by one; a connector that can
+ * write many records in one transaction or one bulk request overrides them. Each request keeps its
+ * own contract and its own outcome.
  *
  * <p><b>Threading.</b> Methods may block on I/O and may be called from several threads at once.
  * They must return or throw within the connector's own configured timeout.
@@ -37,6 +44,41 @@ public interface CrmConnector {
 
     /** Logs an interaction on the customer's record and, if given, on the ticket; once per key. */
     void logActivity(ActivityRequest request) throws CrmException;
+
+    /**
+     * {@link #openTicket} for several requests of different conversations.
+     *
+     * @return one outcome per request, in the order of the requests
+     */
+    default List<CrmOutcome<TicketRef>> openTickets(List<TicketRequest> requests) {
+        List<CrmOutcome<TicketRef>> outcomes = new ArrayList<>(requests.size());
+        for (TicketRequest request : requests) {
+            try {
+                outcomes.add(CrmOutcome.ok(openTicket(request)));
+            } catch (CrmException e) {
+                outcomes.add(CrmOutcome.failed(e));
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * {@link #logActivity} for several requests of different conversations.
+     *
+     * @return one outcome per request, in the order of the requests
+     */
+    default List<CrmOutcome<Void>> logActivities(List<ActivityRequest> requests) {
+        List<CrmOutcome<Void>> outcomes = new ArrayList<>(requests.size());
+        for (ActivityRequest request : requests) {
+            try {
+                logActivity(request);
+                outcomes.add(CrmOutcome.ok(null));
+            } catch (CrmException e) {
+                outcomes.add(CrmOutcome.failed(e));
+            }
+        }
+        return outcomes;
+    }
 
     /**
      * Sets a ticket's status ({@link TicketRef#OPEN}, {@link TicketRef#PENDING},

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.switchboard.api.spi.ActivityKind;
 import org.switchboard.api.spi.ActivityRequest;
 import org.switchboard.api.spi.CrmConnector;
 import org.switchboard.api.spi.CrmException;
+import org.switchboard.api.spi.CrmOutcome;
 import org.switchboard.api.spi.TicketRequest;
 import org.switchboard.core.events.Events;
 import org.switchboard.core.identity.CrmDirectory;
@@ -48,10 +50,12 @@ import org.switchboard.core.store.TicketTable;
  * again later with exponential backoff (passing faults), or failed for good (the CRM refused, or
  * attempts ran out) where operators see and retry it. A command whose connector is not installed
  * waits for it without using up attempts. A CRM outage delays tickets; it never loses them.
+ * Tickets to open and activities to log go to their connector in bulk ({@link CrmConnector#openTickets}).
  */
 public final class OutboxDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int BATCH = 500;
+    private static final int MAX_BULK = 100;
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
     private static final Duration CONNECTOR_WAIT = Duration.ofSeconds(5);
 
@@ -139,13 +143,99 @@ public final class OutboxDispatcher implements AutoCloseable {
             return 0;
         }
         Context context = database.read(c -> Context.load(c, due));
-        List<CompletableFuture<Result>> running = new ArrayList<>(due.size());
-        for (OutboxTable.Row row : due) {
-            running.add(CompletableFuture.supplyAsync(() -> execute(row, context), workers));
+        List<CompletableFuture<List<Result>>> running = new ArrayList<>();
+        for (List<OutboxTable.Row> chunk : chunks(due)) {
+            running.add(CompletableFuture.supplyAsync(() -> isBulk(chunk.get(0).kind())
+                    ? executeBulk(chunk, context) : List.of(execute(chunk.get(0), context)), workers));
         }
-        List<Result> results = running.stream().map(CompletableFuture::join).toList();
+        List<Result> results = new ArrayList<>(due.size());
+        running.forEach(f -> results.addAll(f.join()));
         record(results);
         return due.size();
+    }
+
+    private static boolean isBulk(String kind) {
+        return OutboxCommands.OPEN_TICKET.equals(kind) || OutboxCommands.LOG_ACTIVITY.equals(kind);
+    }
+
+    /**
+     * Commands that go to a connector together: tickets to open and activities to log, by connector,
+     * cut so that every worker gets a share (and no call carries more than {@value #MAX_BULK}); every
+     * other command alone.
+     */
+    private List<List<OutboxTable.Row>> chunks(List<OutboxTable.Row> due) {
+        Map<String, List<OutboxTable.Row>> groups = new LinkedHashMap<>();
+        List<List<OutboxTable.Row>> chunks = new ArrayList<>();
+        for (OutboxTable.Row row : due) {
+            if (isBulk(row.kind())) {
+                groups.computeIfAbsent(row.target() + '\u0000' + row.kind(), k -> new ArrayList<>()).add(row);
+            } else {
+                chunks.add(List.of(row));
+            }
+        }
+        for (List<OutboxTable.Row> group : groups.values()) {
+            int size = Math.min(MAX_BULK, Math.max(1, (group.size() + settings.workers() - 1) / settings.workers()));
+            for (int from = 0; from < group.size(); from += size) {
+                chunks.add(group.subList(from, Math.min(group.size(), from + size)));
+            }
+        }
+        return chunks;
+    }
+
+    /** Tickets to open, or activities to log, of one connector, in one call. */
+    private List<Result> executeBulk(List<OutboxTable.Row> rows, Context context) {
+        OutboxTable.Row first = rows.get(0);
+        Optional<CrmConnector> found = crms.find(first.target());
+        if (found.isEmpty()) {
+            return rows.stream().<Result>map(r -> new Waiting(r, "waiting for CRM connector '" + r.target()
+                    + "' to be installed and configured")).toList();
+        }
+        boolean tickets = OutboxCommands.OPEN_TICKET.equals(first.kind());
+        List<Result> results = new ArrayList<>(rows.size());
+        List<OutboxTable.Row> sent = new ArrayList<>(rows.size());
+        List<TicketRequest> ticketRequests = new ArrayList<>();
+        List<ActivityRequest> activityRequests = new ArrayList<>();
+        for (OutboxTable.Row row : rows) {
+            try {
+                if (tickets) {
+                    ticketRequests.add(ticketRequest(row, context));
+                } else {
+                    activityRequests.add(activityRequest(row, context));
+                }
+                sent.add(row);
+            } catch (MissingDataException e) {
+                results.add(new Failed(row, e.getMessage()));
+            }
+        }
+        if (sent.isEmpty()) {
+            return results;
+        }
+        List<? extends CrmOutcome<?>> outcomes;
+        try {
+            outcomes = tickets ? found.get().openTickets(ticketRequests) : found.get().logActivities(activityRequests);
+        } catch (RuntimeException e) {
+            LOG.warn("CRM connector {} failed on {} outbox command(s)", first.target(), sent.size(), e);
+            sent.forEach(r -> results.add(new Retry(r, e.getClass().getSimpleName() + ": " + e.getMessage())));
+            return results;
+        }
+        if (outcomes == null || outcomes.size() != sent.size()) {
+            String error = "CRM connector " + first.target() + " answered " + (outcomes == null ? 0 : outcomes.size())
+                    + " outcome(s) for " + sent.size() + " request(s)";
+            LOG.warn(error);
+            sent.forEach(r -> results.add(new Retry(r, error)));
+            return results;
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            CrmOutcome<?> outcome = outcomes.get(i);
+            OutboxTable.Row row = sent.get(i);
+            if (outcome.isSuccess()) {
+                results.add(new Done(row, outcome.value() instanceof TicketRef ticket ? ticket : null));
+            } else {
+                results.add(outcome.failure().isRetryable() ? new Retry(row, outcome.failure().getMessage())
+                        : new Failed(row, outcome.failure().getMessage()));
+            }
+        }
+        return results;
     }
 
     // ------------------------------------------------------------------ one command
@@ -166,31 +256,23 @@ public final class OutboxDispatcher implements AutoCloseable {
     private record Waiting(OutboxTable.Row row, String why) implements Result {
     }
 
+    /** A command that goes alone: a ticket status change. */
     private Result execute(OutboxTable.Row row, Context context) {
         Optional<CrmConnector> connector = crms.find(row.target());
         if (connector.isEmpty()) {
             return new Waiting(row, "waiting for CRM connector '" + row.target() + "' to be installed and configured");
         }
+        if (!OutboxCommands.UPDATE_TICKET.equals(row.kind())) {
+            return new Failed(row, "unknown command kind " + row.kind());
+        }
+        TicketRef ticket = context.ticket(row.conversationId(), row.target());
+        if (ticket == null) {
+            return new Failed(row, "the conversation has no ticket in " + row.target());
+        }
         try {
-            return switch (row.kind()) {
-                case OutboxCommands.OPEN_TICKET -> new Done(row, connector.get().openTicket(ticketRequest(row, context)));
-                case OutboxCommands.LOG_ACTIVITY -> {
-                    connector.get().logActivity(activityRequest(row, context));
-                    yield new Done(row, null);
-                }
-                case OutboxCommands.UPDATE_TICKET -> {
-                    TicketRef ticket = context.ticket(row.conversationId(), row.target());
-                    if (ticket == null) {
-                        yield new Failed(row, "the conversation has no ticket in " + row.target());
-                    }
-                    yield new Done(row, connector.get().updateTicketStatus(ticket, row.argument(), row.idempotencyKey()));
-                }
-                default -> new Failed(row, "unknown command kind " + row.kind());
-            };
+            return new Done(row, connector.get().updateTicketStatus(ticket, row.argument(), row.idempotencyKey()));
         } catch (CrmException e) {
             return e.isRetryable() ? new Retry(row, e.getMessage()) : new Failed(row, e.getMessage());
-        } catch (MissingDataException e) {
-            return new Failed(row, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("CRM connector {} failed on outbox command {}", row.target(), row.id(), e);
             return new Retry(row, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -69,12 +69,13 @@ public final class OutboxTable {
 
     /**
      * Pending commands that are due and first in line for their sequence key (no earlier command of
-     * the same key is still pending or failed), oldest first.
+     * the same key is still pending or failed), longest due first. The order follows the due index,
+     * so that a long backlog is read only as far as needed.
      */
     public static List<Row> due(Connection c, Instant now, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_outbox o WHERE o.state = ? "
                 + "AND o.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM sb_outbox p WHERE p.sequence_key = o.sequence_key "
-                + "AND p.id < o.id AND p.state <> ?) ORDER BY o.id LIMIT ?")) {
+                + "AND p.id < o.id AND p.state <> ?) ORDER BY o.state, o.next_attempt_at, o.id LIMIT ?")) {
             ps.setString(1, State.PENDING.name());
             ps.setLong(2, now.toEpochMilli());
             ps.setString(3, State.DONE.name());

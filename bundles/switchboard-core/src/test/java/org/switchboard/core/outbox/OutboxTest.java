@@ -141,6 +141,25 @@ class OutboxTest {
     }
 
     @Test
+    void aBacklogOfNewConversationsReachesTheCrmInBulkAndEachGetsItsTicket() {
+        harness.crms.remove(harness.crm);
+        List<Receipt> receipts = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            receipts.add(harness.core().ingress().accept(Contacts.webhook("+49301005" + (100 + i)).build()));
+        }
+        await().atMost(CoreHarness.WAIT).until(() -> commands(OutboxCommand.State.PENDING).size() == 30);
+
+        RecordingCrm arrived = new RecordingCrm("local");
+        harness.crms.add(arrived, 0);
+        clock.advance(Duration.ofSeconds(6));
+
+        receipts.forEach(r -> harness.awaitTicket(r.interactionId()));
+        assertThat(arrived.ticketCount()).isEqualTo(30);
+        assertThat(arrived.bulkSizes()).hasSizeLessThan(30).allMatch(size -> size > 1);
+        assertThat(arrived.bulkSizes().stream().mapToInt(Integer::intValue).sum()).isEqualTo(30);
+    }
+
+    @Test
     void aTicketStatusChangeReachesTheCrmAndShowsOnTheTicket() {
         Receipt r = harness.core().ingress().accept(Contacts.webhook("+4930100204").build());
         TicketRef ticket = harness.awaitTicket(r.interactionId()).conversation().ticket();

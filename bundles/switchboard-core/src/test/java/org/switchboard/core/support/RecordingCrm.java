@@ -12,6 +12,7 @@ import org.switchboard.api.TicketRef;
 import org.switchboard.api.spi.ActivityRequest;
 import org.switchboard.api.spi.CrmConnector;
 import org.switchboard.api.spi.CrmException;
+import org.switchboard.api.spi.CrmOutcome;
 import org.switchboard.api.spi.CrmMatch;
 import org.switchboard.api.spi.TicketRequest;
 
@@ -29,6 +30,7 @@ public final class RecordingCrm implements CrmConnector {
     private final AtomicInteger numbers = new AtomicInteger();
     private final List<CrmException> failures = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private final List<Integer> bulkSizes = new CopyOnWriteArrayList<>();
 
     public RecordingCrm(String id) {
         this.id = id;
@@ -65,6 +67,18 @@ public final class RecordingCrm implements CrmConnector {
             int n = numbers.incrementAndGet();
             return new TicketRef(id, "T" + n, String.format("SB-%06d", n), TicketRef.OPEN, "http://crm.test/tickets/" + n);
         });
+    }
+
+    /** Records how many tickets each bulk call carried, then opens them one by one. */
+    @Override
+    public List<CrmOutcome<TicketRef>> openTickets(List<TicketRequest> requests) {
+        bulkSizes.add(requests.size());
+        return CrmConnector.super.openTickets(requests);
+    }
+
+    /** How many tickets each bulk call carried. */
+    public List<Integer> bulkSizes() {
+        return List.copyOf(bulkSizes);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.switchboard.crm.local.connector;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,6 +13,7 @@ import org.switchboard.api.spi.ActivityKind;
 import org.switchboard.api.spi.ActivityRequest;
 import org.switchboard.api.spi.CrmConnector;
 import org.switchboard.api.spi.CrmException;
+import org.switchboard.api.spi.CrmOutcome;
 import org.switchboard.api.spi.CrmMatch;
 import org.switchboard.api.spi.TicketRequest;
 import org.switchboard.crm.local.LocalCrmConfig;
@@ -28,7 +30,7 @@ import org.switchboard.crm.local.store.TicketStore;
  * own database, so that Switchboard is useful with no external CRM.
  *
  * <p>A ticket's {@link TicketRef#externalId() externalId} is its database id, its number is
- * {@code <ticketPrefix><sequence value>} (e.g. {@code SB-000123}), its URL the REST resource that
+ * {@code <ticketPrefix><counter value>} (e.g. {@code SB-000123}), its URL the REST resource that
  * shows it with its activity log. The request's idempotency key is stored with every ticket and
  * entry; a second call with a key seen before returns what the first made.
  */
@@ -75,19 +77,52 @@ public final class LocalCrmConnector implements CrmConnector {
     /** Opens the ticket with the request's description as its first entry; once per idempotency key. */
     @Override
     public TicketRef openTicket(TicketRequest request) throws CrmException {
+        TicketStore.Opening opening = opening(request);
+        try {
+            return ref(store.openOnce(opening.ticket(), opening.firstEntry(), numbers));
+        } catch (SQLException e) {
+            throw Failures.of("open a ticket", e);
+        }
+    }
+
+    /** Opens them all in one transaction; a request the local CRM refuses fails alone. */
+    @Override
+    public List<CrmOutcome<TicketRef>> openTickets(List<TicketRequest> requests) {
+        CrmOutcome<?>[] outcomes = new CrmOutcome<?>[requests.size()];
+        List<TicketStore.Opening> openings = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                openings.add(opening(requests.get(i)));
+                positions.add(i);
+            } catch (CrmException e) {
+                outcomes[i] = CrmOutcome.failed(e);
+            }
+        }
+        if (!openings.isEmpty()) {
+            try {
+                List<LocalTicket> opened = store.openAll(openings, numbers);
+                for (int j = 0; j < opened.size(); j++) {
+                    outcomes[positions.get(j)] = CrmOutcome.ok(ref(opened.get(j)));
+                }
+            } catch (SQLException e) {
+                CrmException failure = Failures.of("open tickets", e);
+                positions.forEach(i -> outcomes[i] = CrmOutcome.failed(failure));
+            }
+        }
+        return typed(outcomes);
+    }
+
+    private static TicketStore.Opening opening(TicketRequest request) throws CrmException {
         String key = checkedKey(request.idempotencyKey());
         long customerId = request.customer().id();
         NewTicket ticket = new NewTicket(key, positiveOrNull(request.conversationId()), customerId,
                 shortened(request.subject()));
-        NewEntry opening = new NewEntry(key + OPENING_ENTRY_SUFFIX, customerId,
+        NewEntry first = new NewEntry(key + OPENING_ENTRY_SUFFIX, customerId,
                 positiveOrNull(request.interactionId()), ActivityKind.of(request.channel()).name(),
                 request.channel().id(), null, shortened(request.subject()), request.description(), null,
                 request.occurredAt());
-        try {
-            return ref(store.openOnce(ticket, opening, numbers));
-        } catch (SQLException e) {
-            throw Failures.of("open a ticket", e);
-        }
+        return new TicketStore.Opening(ticket, first);
     }
 
     /**
@@ -96,16 +131,56 @@ public final class LocalCrmConnector implements CrmConnector {
      */
     @Override
     public void logActivity(ActivityRequest request) throws CrmException {
+        TicketStore.Append append = append(request);
+        try {
+            store.appendOnce(append.ticketId(), append.entry());
+        } catch (SQLException e) {
+            throw Failures.of("log an activity", e);
+        }
+    }
+
+    /** Appends them all in one transaction; a request the local CRM refuses fails alone. */
+    @Override
+    public List<CrmOutcome<Void>> logActivities(List<ActivityRequest> requests) {
+        CrmOutcome<?>[] outcomes = new CrmOutcome<?>[requests.size()];
+        List<TicketStore.Append> appends = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                appends.add(append(requests.get(i)));
+                positions.add(i);
+            } catch (CrmException e) {
+                outcomes[i] = CrmOutcome.failed(e);
+            }
+        }
+        if (!appends.isEmpty()) {
+            try {
+                store.appendAll(appends);
+                positions.forEach(i -> outcomes[i] = CrmOutcome.ok(null));
+            } catch (SQLException e) {
+                CrmException failure = Failures.of("log activities", e);
+                positions.forEach(i -> outcomes[i] = CrmOutcome.failed(failure));
+            }
+        }
+        return typed(outcomes);
+    }
+
+    private TicketStore.Append append(ActivityRequest request) throws CrmException {
         String key = checkedKey(request.idempotencyKey());
         Long ticketId = request.ticket() == null ? null : existing(request.ticket()).id();
         NewEntry entry = new NewEntry(key, request.customer().id(), positiveOrNull(request.interactionId()),
                 request.kind().name(), request.channel().id(), request.direction().name(),
                 shortened(request.subject()), request.body(), request.agentId(), request.occurredAt());
-        try {
-            store.appendOnce(ticketId, entry);
-        } catch (SQLException e) {
-            throw Failures.of("log an activity", e);
+        return new TicketStore.Append(ticketId, entry);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<CrmOutcome<T>> typed(CrmOutcome<?>[] outcomes) {
+        List<CrmOutcome<T>> list = new ArrayList<>(outcomes.length);
+        for (CrmOutcome<?> o : outcomes) {
+            list.add((CrmOutcome<T>) o);
         }
+        return list;
     }
 
     /**

@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 import org.switchboard.crm.local.LocalCrmConfig;
 
 /**
- * How ticket numbers are written: a prefix and the sequence value zero-padded, e.g. {@code SB-000123}.
+ * How ticket numbers are written: a prefix and the ticket counter zero-padded, e.g. {@code SB-000123}.
  *
  * @param prefix up to 16 letters, digits, {@code .}, {@code _} or {@code -}; may be empty
- * @param digits the sequence value is zero-padded to this many digits (1 to 18)
+ * @param digits the counter value is zero-padded to this many digits (1 to 18)
  */
 public record TicketNumbers(String prefix, int digits) {
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]{0,16}");
@@ -28,7 +28,7 @@ public record TicketNumbers(String prefix, int digits) {
         return new TicketNumbers(config.ticketPrefix(), config.numberDigits());
     }
 
-    /** The number for the sequence's {@code value}, e.g. {@code SB-000042} for 42. */
+    /** The number for the counter {@code value}, e.g. {@code SB-000042} for 42. */
     public String format(long value) {
         return prefix + String.format(Locale.ROOT, "%0" + digits + "d", value);
     }

@@ -54,7 +54,7 @@ public final class TicketStore {
 
     /**
      * Opens a ticket with its first entry, or returns the ticket opened before with the same key.
-     * A lost race on the key costs a sequence value, so numbers may have gaps.
+     * A lost race on the key rolls back, so its number goes to the next ticket.
      */
     public LocalTicket openOnce(NewTicket ticket, NewEntry firstEntry, TicketNumbers numbers) throws SQLException {
         Optional<LocalTicket> existing = findByKey(ticket.idempotencyKey());
@@ -63,7 +63,7 @@ public final class TicketStore {
         }
         try {
             return inTransaction(connection -> {
-                LocalTicket opened = insertTicket(connection, ticket, numbers);
+                LocalTicket opened = insertTicket(connection, ticket, numbers.format(takeNumbers(connection, 1)));
                 insertEntry(connection, opened.id(), firstEntry);
                 return opened;
             });
@@ -76,6 +76,122 @@ public final class TicketStore {
             }
             throw e;
         }
+    }
+
+    /** A ticket to open with its first entry, for {@link #openAll}. */
+    public record Opening(NewTicket ticket, NewEntry firstEntry) {
+    }
+
+    /** An entry to append to a ticket's log ({@code ticketId} not {@code null}) or the customer's, for {@link #appendAll}. */
+    public record Append(Long ticketId, NewEntry entry) {
+    }
+
+    /**
+     * {@link #openOnce} for many, in one transaction: one commit for the lot. If another caller
+     * opens one of the same keys meanwhile, they are opened one by one instead.
+     *
+     * @return the tickets, in the order of the openings
+     */
+    public List<LocalTicket> openAll(List<Opening> openings, TicketNumbers numbers) throws SQLException {
+        try {
+            return inTransaction(connection -> {
+                java.util.Map<String, LocalTicket> existing = ticketsByKeys(connection,
+                        openings.stream().map(o -> o.ticket().idempotencyKey()).toList());
+                long fresh = openings.stream().map(o -> o.ticket().idempotencyKey())
+                        .filter(k -> !existing.containsKey(k)).distinct().count();
+                long next = fresh == 0 ? 0 : takeNumbers(connection, (int) fresh);
+                List<LocalTicket> opened = new ArrayList<>(openings.size());
+                for (Opening o : openings) {
+                    LocalTicket ticket = existing.get(o.ticket().idempotencyKey());
+                    if (ticket == null) {
+                        ticket = insertTicket(connection, o.ticket(), numbers.format(next++));
+                        insertEntry(connection, ticket.id(), o.firstEntry());
+                        existing.put(o.ticket().idempotencyKey(), ticket);
+                    }
+                    opened.add(ticket);
+                }
+                return opened;
+            });
+        } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            List<LocalTicket> opened = new ArrayList<>(openings.size());
+            for (Opening o : openings) {
+                opened.add(openOnce(o.ticket(), o.firstEntry(), numbers));
+            }
+            return opened;
+        }
+    }
+
+    /**
+     * {@link #appendOnce} for many, in one transaction; entries whose key was appended before are
+     * left out. If another caller appends one of the same keys meanwhile, they are appended one by one.
+     */
+    public void appendAll(List<Append> appends) throws SQLException {
+        try {
+            inTransaction(connection -> {
+                java.util.Set<String> known = entryKeys(connection,
+                        appends.stream().map(a -> a.entry().idempotencyKey()).toList());
+                java.util.Set<Long> touched = new java.util.LinkedHashSet<>();
+                for (Append a : appends) {
+                    if (known.add(a.entry().idempotencyKey())) {
+                        insertEntry(connection, a.ticketId(), a.entry());
+                        if (a.ticketId() != null) {
+                            touched.add(a.ticketId());
+                        }
+                    }
+                }
+                for (Long ticketId : touched) {
+                    touch(connection, ticketId);
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            for (Append a : appends) {
+                appendOnce(a.ticketId(), a.entry());
+            }
+        }
+    }
+
+    private static java.util.Map<String, LocalTicket> ticketsByKeys(Connection connection, List<String> keys)
+            throws SQLException {
+        java.util.Map<String, LocalTicket> found = new java.util.HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT idempotency_key, " + TICKET_COLUMNS
+                + " FROM crm_local_tickets WHERE idempotency_key IN (" + placeholders(keys.size()) + ")")) {
+            for (int i = 0; i < keys.size(); i++) {
+                select.setString(i + 1, keys.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getString("idempotency_key"), ticket(rows));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static java.util.Set<String> entryKeys(Connection connection, List<String> keys) throws SQLException {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT idempotency_key FROM crm_local_entries "
+                + "WHERE idempotency_key IN (" + placeholders(keys.size()) + ")")) {
+            for (int i = 0; i < keys.size(); i++) {
+                select.setString(i + 1, keys.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String placeholders(int n) {
+        return "?" + ",?".repeat(Math.max(0, n - 1));
     }
 
     /**
@@ -200,8 +316,7 @@ public final class TicketStore {
         });
     }
 
-    private LocalTicket insertTicket(Connection connection, NewTicket ticket, TicketNumbers numbers) throws SQLException {
-        String number = numbers.format(nextNumber(connection));
+    private LocalTicket insertTicket(Connection connection, NewTicket ticket, String number) throws SQLException {
         Instant now = clock.instant();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crm_local_tickets "
                 + "(number, idempotency_key, conversation_id, customer_id, subject, status, created_at, updated_at) "
@@ -220,12 +335,21 @@ public final class TicketStore {
         }
     }
 
-    private static long nextNumber(Connection connection) throws SQLException {
-        // nextval('…') is PostgreSQL's and H2 understands it too
-        try (PreparedStatement next = connection.prepareStatement("SELECT nextval('crm_local_ticket_number_seq')");
-             ResultSet row = next.executeQuery()) {
+    /**
+     * Takes the next {@code count} ticket numbers and returns the first. The counter row stays locked
+     * until the transaction ends, so numbers are handed out in order and a rollback returns them.
+     */
+    private static long takeNumbers(Connection connection, int count) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE crm_local_counters SET last_value = last_value + ? WHERE name = 'ticket'")) {
+            update.setInt(1, count);
+            update.executeUpdate();
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT last_value FROM crm_local_counters WHERE name = 'ticket'");
+             ResultSet row = select.executeQuery()) {
             row.next();
-            return row.getLong(1);
+            return row.getLong(1) - count + 1;
         }
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.switchboard.api.Address;
 import org.switchboard.api.TicketRef;
 import org.switchboard.api.spi.CrmException;
+import org.switchboard.api.spi.CrmOutcome;
 import org.switchboard.crm.local.TestClock;
 import org.switchboard.crm.local.TicketLinks;
 import org.switchboard.crm.local.store.LocalCrmSchema;
@@ -45,6 +46,44 @@ abstract class LocalCrmConnectorContract {
         LocalCrmSchema.update(dataSource);
         store = new TicketStore(dataSource, new TestClock());
         connector = new LocalCrmConnector(store, new TicketNumbers("SB-", 6), new TicketLinks("http://localhost:8181"));
+    }
+
+    @Test
+    void opensABurstOfTicketsTogetherInOrderAndOncePerKey() throws Exception {
+        TicketRef before = connector.openTicket(ticket("conversation-2"));
+
+        List<CrmOutcome<TicketRef>> outcomes = connector.openTickets(
+                List.of(ticket("conversation-1"), ticket("conversation-2"), ticket("conversation-3")));
+
+        assertThat(outcomes).allMatch(CrmOutcome::isSuccess);
+        assertThat(outcomes).extracting(o -> o.value().number()).containsExactly("SB-000002", "SB-000001", "SB-000003");
+        assertThat(outcomes.get(1).value()).isEqualTo(before);
+        assertThat(count(dataSource, "SELECT COUNT(*) FROM crm_local_tickets")).isEqualTo(3);
+        assertThat(count(dataSource, "SELECT COUNT(*) FROM crm_local_entries")).isEqualTo(3);
+    }
+
+    @Test
+    void aRequestTheLocalCrmRefusesFailsAloneInABurst() throws Exception {
+        List<CrmOutcome<TicketRef>> outcomes = connector.openTickets(
+                List.of(ticket("conversation-1"), ticket("k".repeat(600)), ticket("conversation-3")));
+
+        assertThat(outcomes).extracting(CrmOutcome::isSuccess).containsExactly(true, false, true);
+        assertThat(outcomes.get(1).failure().isRetryable()).isFalse();
+        assertThat(count(dataSource, "SELECT COUNT(*) FROM crm_local_tickets")).isEqualTo(2);
+    }
+
+    @Test
+    void logsABurstOfActivitiesOncePerKey() throws Exception {
+        TicketRef ticket = connector.openTicket(ticket("conversation-1"));
+        connector.logActivity(activity("activity-1", ticket, "first"));
+
+        List<CrmOutcome<Void>> outcomes = connector.logActivities(List.of(activity("activity-1", ticket, "first"),
+                activity("activity-2", ticket, "second"), activity("activity-3", null, "without ticket")));
+
+        assertThat(outcomes).allMatch(CrmOutcome::isSuccess);
+        assertThat(store.entries(Long.parseLong(ticket.externalId()))).extracting(LocalEntry::body)
+                .containsExactly("Hello,\nthe printer is on fire.", "first", "second");
+        assertThat(count(dataSource, "SELECT COUNT(*) FROM crm_local_entries")).isEqualTo(4);
     }
 
     @Test
