@@ -79,7 +79,12 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
     private final AtomicInteger writes = new AtomicInteger();
     private final WireMockServer server;
     private final Map<String, Integer> creationOrder = new LinkedHashMap<>();
+    private final List<String> grants = new ArrayList<>();
+    private final AtomicInteger reads = new AtomicInteger();
     private int caseNumbers;
+    private int failuresToAnswer;
+    private int failureStatus;
+    private int readDelayMillis;
     private boolean down;
     private int answersToLose;
     private int lostAnswerDelayMillis;
@@ -128,6 +133,17 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
         lostAnswerDelayMillis = delayMillis;
     }
 
+    /** The next {@code count} requests (token requests too) are answered with this status, as a proxy in front would. */
+    synchronized void failNext(int status, int count) {
+        failureStatus = status;
+        failuresToAnswer = count;
+    }
+
+    /** Record reads (GET) answer only after this delay. */
+    synchronized void delayReads(int delayMillis) {
+        readDelayMillis = delayMillis;
+    }
+
     /** Every access token runs out, as an hour after it was issued. */
     synchronized void expireTokens() {
         accessTokens.clear();
@@ -135,6 +151,14 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
 
     int tokenRequests() {
         return tokenRequests.get();
+    }
+
+    synchronized List<String> grants() {
+        return List.copyOf(grants);
+    }
+
+    int reads() {
+        return reads.get();
     }
 
     int writes() {
@@ -184,6 +208,10 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
         if (down) {
             return answer(503, "text/html", "<html><body><h1>503 Service Unavailable</h1></body></html>");
         }
+        if (failuresToAnswer > 0) {
+            failuresToAnswer--;
+            return answer(failureStatus, "text/html", "<html><body><h1>" + failureStatus + "</h1></body></html>");
+        }
         String url = request.getUrl();
         int question = url.indexOf('?');
         String path = question < 0 ? url : url.substring(0, question);
@@ -212,6 +240,12 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
                     query, request);
         } else {
             return answer(404, "text/html", "<html><body>Not Found</body></html>");
+        }
+        if (!write) {
+            reads.incrementAndGet();
+            if (readDelayMillis > 0) {
+                return ResponseDefinitionBuilder.like(answer).withFixedDelay(readDelayMillis).build();
+            }
         }
         if (write && answer.getStatus() < 300 && answersToLose > 0) {
             answersToLose--;
@@ -480,6 +514,7 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
             body(request).fields().forEachRemaining(e -> form.put(e.getKey(), e.getValue().asText()));
         }
         String grant = form.getOrDefault("grant_type", "");
+        grants.add(grant);
         String client = form.getOrDefault("client_id", "");
         boolean secretOk = CLIENT_SECRET.equals(form.get("client_secret"));
         boolean clientOk = secretOk && (grant.equals("client_credentials") ? client.equals(CLIENT_ID)
