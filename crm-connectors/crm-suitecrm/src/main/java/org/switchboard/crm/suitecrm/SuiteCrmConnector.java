@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -297,7 +298,7 @@ public final class SuiteCrmConnector implements CrmConnector {
                 recordId = api.create("log a " + (call ? "call" : "note"), module, attributes).path("id").asText("");
             }
             if (call && customer.isPresent() && !customer.get().type().equals(CustomerModule.ACCOUNTS.name())) {
-                String link = customer.get().type().toLowerCase(java.util.Locale.ROOT);
+                String link = customer.get().type().toLowerCase(Locale.ROOT);
                 api.relate("relate a call to its " + link, "Calls", recordId, link, customer.get().type(),
                         customer.get().externalId());
             }
@@ -321,7 +322,7 @@ public final class SuiteCrmConnector implements CrmConnector {
 
     private ObjectNode noteAttributes(ActivityRequest request) {
         String name = request.subject() != null ? request.subject()
-                : request.kind().name().charAt(0) + request.kind().name().substring(1).toLowerCase(java.util.Locale.ROOT)
+                : request.kind().name().charAt(0) + request.kind().name().substring(1).toLowerCase(Locale.ROOT)
                 + " on " + request.channel().id();
         return api.json().createObjectNode().put("name", shortened(name, MAX_NAME));
     }

@@ -21,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -187,7 +188,7 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
     synchronized List<String> activitiesOf(String parentId) {
         List<ObjectNode> activities = new ArrayList<>(find("Calls", "parent_id", parentId));
         activities.addAll(find("Notes", "parent_id", parentId));
-        activities.sort(java.util.Comparator.comparing(r -> creationOrder.get(r.path("id").asText())));
+        activities.sort(Comparator.comparing(r -> creationOrder.get(r.path("id").asText())));
         return activities.stream().map(r -> r.path("attributes").path("description").asText()).toList();
     }
 
