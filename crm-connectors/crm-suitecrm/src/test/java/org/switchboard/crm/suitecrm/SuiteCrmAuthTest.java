@@ -67,7 +67,7 @@ class SuiteCrmAuthTest {
     void rejectsAWrongClientSecretWithoutQuotingIt() {
         SuiteCrmSettings good = TestSettings.clientCredentials(crm.url());
         SuiteCrmSettings wrong = new SuiteCrmSettings(good.id(), good.apiUrl(), null, good.grant(), good.clientId(),
-                "wrong-secret", "", "", good.timeout(), good.lookupBudget(), good.lookupCacheTtl(),
+                "wrong-secret", "", "", good.timeout(), good.writeConcurrency(), good.lookupBudget(), good.lookupCacheTtl(),
                 good.lookupCacheSize(), good.lookupModules(), good.defaultRegion(), good.referenceField(),
                 good.caseType(), good.casePriority());
         SuiteCrmConnector connector = new SuiteCrmConnector(wrong, Clock.systemUTC());

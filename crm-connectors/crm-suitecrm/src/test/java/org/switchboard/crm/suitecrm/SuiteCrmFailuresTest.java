@@ -70,7 +70,7 @@ class SuiteCrmFailuresTest {
     void rejectsWhatSuiteCrmRefusesAndSaysWhy() {
         SuiteCrmSettings good = TestSettings.clientCredentials(crm.url());
         SuiteCrmConnector connector = connector(new SuiteCrmSettings(good.id(), good.apiUrl(), null, good.grant(),
-                good.clientId(), good.clientSecret(), "", "", good.timeout(), good.lookupBudget(),
+                good.clientId(), good.clientSecret(), "", "", good.timeout(), good.writeConcurrency(), good.lookupBudget(),
                 good.lookupCacheTtl(), good.lookupCacheSize(), good.lookupModules(), good.defaultRegion(),
                 "not_created_in_studio_c", good.caseType(), good.casePriority()));
 

@@ -99,7 +99,7 @@ class SuiteCrmLookupTest {
         crm.delayReads(3_000);
         SuiteCrmSettings fast = TestSettings.clientCredentials(crm.url());
         SuiteCrmConnector impatient = new SuiteCrmConnector(new SuiteCrmSettings(fast.id(), fast.apiUrl(), null,
-                fast.grant(), fast.clientId(), fast.clientSecret(), "", "", Duration.ofSeconds(10),
+                fast.grant(), fast.clientId(), fast.clientSecret(), "", "", Duration.ofSeconds(10), fast.writeConcurrency(),
                 Duration.ofMillis(300), fast.lookupCacheTtl(), fast.lookupCacheSize(), fast.lookupModules(),
                 fast.defaultRegion(), fast.referenceField(), fast.caseType(), fast.casePriority()), Clock.systemUTC());
         List<Address> ivan = List.of(Address.phone("+74951234567"));
