@@ -48,6 +48,11 @@ final class SuiteCrmApi {
         return json;
     }
 
+    /** Gets an access token now unless a valid one is at hand. */
+    void signIn() throws CrmException {
+        tokens.current();
+    }
+
     /** {@code GET /Api/V8/module/<module>?<query>}, without waiting. */
     CompletableFuture<JsonNode> listAsync(String action, String module, Map<String, String> query) {
         return exchange(action, "GET", "/Api/V8/module/" + module + queryString(query), null);

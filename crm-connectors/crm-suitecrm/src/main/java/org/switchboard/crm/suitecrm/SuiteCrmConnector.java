@@ -171,6 +171,7 @@ public final class SuiteCrmConnector implements CrmConnector {
     /** Contacts, Leads and Accounts with any of these phone numbers or email addresses; other kinds are not searched. */
     @Override
     public List<CrmMatch> findCustomers(List<Address> addresses) throws CrmException {
+        api.signIn(); // a new token, when one is needed, takes its own time: the budget is for the lookups
         long deadline = System.nanoTime() + settings.lookupBudget().toNanos();
         Map<Address, CompletableFuture<List<CrmMatch>>> answers = new LinkedHashMap<>();
         for (Address address : addresses) {
