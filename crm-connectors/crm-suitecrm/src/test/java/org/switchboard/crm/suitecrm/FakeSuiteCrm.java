@@ -76,8 +76,6 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
     private final Set<String> accessTokens = new LinkedHashSet<>();
     private final Set<String> refreshTokens = new LinkedHashSet<>();
     private final Map<String, String> accessTokenOfRefresh = new LinkedHashMap<>();
-    private final AtomicInteger tokenRequests = new AtomicInteger();
-    private final AtomicInteger writes = new AtomicInteger();
     private final WireMockServer server;
     private final Map<String, Integer> creationOrder = new LinkedHashMap<>();
     private final List<String> grants = new ArrayList<>();
@@ -150,20 +148,12 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
         accessTokens.clear();
     }
 
-    int tokenRequests() {
-        return tokenRequests.get();
-    }
-
     synchronized List<String> grants() {
         return List.copyOf(grants);
     }
 
     int reads() {
         return reads.get();
-    }
-
-    int writes() {
-        return writes.get();
     }
 
     /** Adds a record as someone typing in the SuiteCRM UI would; returns its id. */
@@ -290,7 +280,6 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
                 return apiError(400, JSON, "Property " + name + " in " + BEANS.get(module) + " module is invalid");
             }
         }
-        writes.incrementAndGet();
         if (method.equals("POST")) {
             return answer(201, JSON_API, wrap(create(module, attributes)));
         }
@@ -470,7 +459,6 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
         if (live(relatedModule, relatedId) == null) {
             return missing(relatedModule, relatedId);
         }
-        writes.incrementAndGet();
         if (link == null) { // the generic call picks the first Case-Contact link: contact_created_by
             record.with("attributes").put("contact_created_by_id", relatedId);
             return answer(201, JSON_API, related(module, id, relatedModule, relatedId, "contact_created_by"));
@@ -506,7 +494,6 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
     // ------------------------------------------------------------------ OAuth2
 
     private ResponseDefinition token(Request request) {
-        tokenRequests.incrementAndGet();
         Map<String, String> form = new LinkedHashMap<>();
         String contentType = request.getHeader("Content-Type");
         if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
