@@ -1,0 +1,348 @@
+package org.switchboard.crm.odoo.connector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.Address;
+import org.switchboard.api.CrmRef;
+import org.switchboard.api.Customer;
+import org.switchboard.api.TicketRef;
+import org.switchboard.api.spi.ActivityRequest;
+import org.switchboard.api.spi.CrmConnector;
+import org.switchboard.api.spi.CrmException;
+import org.switchboard.api.spi.CrmMatch;
+import org.switchboard.api.spi.TicketRequest;
+import org.switchboard.crm.odoo.OdooConfig;
+import org.switchboard.crm.odoo.OdooSettings;
+import org.switchboard.crm.odoo.rpc.JsonRpcClient;
+import org.switchboard.crm.odoo.rpc.OdooSession;
+
+/**
+ * One Odoo instance as a {@link CrmConnector}: customers are {@code res.partner} records, a
+ * conversation's ticket is a {@code helpdesk.ticket}, {@code crm.lead} or {@code project.task}, and
+ * every interaction is a note in the ticket's chatter (or, without a ticket, the partner's).
+ *
+ * <p>A ticket's {@link TicketRef#externalId() externalId} is {@code <model>,<id>} (Odoo's own way of
+ * writing a reference), its number {@code <prefix><id>}, its URL a deep link into Odoo's web client.
+ * Each write looks for the record its idempotency key made before it creates one: tickets carry the
+ * key in the reference field or in a marker in their description, chatter notes a marker in their body.
+ */
+@Component(configurationPid = OdooConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = CrmConnector.class)
+@Designate(ocd = OdooConfig.class, factory = true)
+public final class OdooConnector implements CrmConnector {
+    private static final Logger LOG = LoggerFactory.getLogger(OdooConnector.class);
+    static final int MAX_NAME = 250;
+    static final int MAX_TEXT = 20_000;
+
+    private final OdooSettings settings;
+    private final OdooSession session;
+    private final OdooLinks links;
+    private final PartnerLookup partners;
+    private final ObjectMapper json;
+    private volatile TicketModel ticketModel;
+    private volatile Stages stages;
+
+    @Activate
+    public OdooConnector(OdooConfig config) {
+        this(OdooSettings.of(config), HttpClient.newBuilder()
+                .connectTimeout(Duration.ofMillis(Math.min(config.timeoutMillis(), 10_000)))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build(), Clock.systemUTC());
+    }
+
+    public OdooConnector(OdooSettings settings, HttpClient http, Clock clock) {
+        this.settings = settings;
+        this.json = new ObjectMapper();
+        this.session = new OdooSession(new JsonRpcClient(settings.url(), http, json), settings.database(),
+                settings.login(), settings.apiKey());
+        this.links = new OdooLinks(settings.publicUrl(), settings.linkStyle());
+        this.partners = new PartnerLookup(settings.connectorId(), session, links,
+                new LookupCache(clock, settings.lookupCache()), clock, settings.matchNationalNumbers());
+        this.ticketModel = "auto".equals(settings.ticketModel()) ? null : TicketModel.of(settings.ticketModel());
+        LOG.info("Odoo connector '{}' for {} database '{}'", settings.connectorId(), settings.url(), settings.database());
+    }
+
+    @Override
+    public String id() {
+        return settings.connectorId();
+    }
+
+    /** Partners by phone ({@code phone_mobile_search}) and email ({@code email_normalized}), within the lookup budget. */
+    @Override
+    public List<CrmMatch> findCustomers(List<Address> addresses) throws CrmException {
+        return partners.find(addresses, settings.lookupBudget());
+    }
+
+    @Override
+    public TicketRef openTicket(TicketRequest request) throws CrmException {
+        String key = checkedKey(request.idempotencyKey());
+        TicketModel model = ticketModel();
+        Optional<TicketRef> existing = findTicket(model, key);
+        if (existing.isPresent()) {
+            LOG.debug("Odoo {} for {} exists already", model.name(), key);
+            return existing.get();
+        }
+        long partnerId = partnerOf(request.customer());
+        ObjectNode values = ticketValues(model, request, partnerId, key);
+        JsonNode created = session.execute(model.name(), "create", json.createArrayNode().add(values), null,
+                settings.timeout());
+        if (!created.canConvertToLong() || created.asLong() <= 0) {
+            throw CrmException.retry("Odoo answered " + model.name() + ".create without a record id", null);
+        }
+        long id = created.asLong();
+        LOG.info("Opened Odoo {} {} for conversation {}", model.name(), id, request.conversationId());
+        return ticketRef(model, id, TicketRef.OPEN);
+    }
+
+    @Override
+    public void logActivity(ActivityRequest request) throws CrmException {
+        String key = checkedKey(request.idempotencyKey());
+        String model;
+        long id;
+        if (request.ticket() != null) {
+            Record ticket = record(request.ticket());
+            model = ticket.model().name();
+            id = ticket.id();
+        } else {
+            id = partnerOf(request.customer());
+            model = PartnerLookup.MODEL;
+            if (id == 0) {
+                throw CrmException.reject("Customer #" + request.customer().id()
+                        + " has neither a ticket nor a partner in Odoo '" + id() + "' to log interaction "
+                        + request.interactionId() + " on");
+            }
+        }
+        if (posted(model, id, key)) {
+            LOG.debug("Interaction {} is in the chatter of Odoo {} {} already", request.interactionId(), model, id);
+            return;
+        }
+        ObjectNode kwargs = json.createObjectNode();
+        kwargs.put("body", Chatter.body(request, key));
+        if (htmlNeedsFlag()) {
+            kwargs.put("body_is_html", true);
+        }
+        kwargs.put("message_type", "comment");
+        kwargs.put("subtype_xmlid", "mail.mt_note");
+        ArrayNode args = json.createArrayNode();
+        args.addArray().add(id);
+        session.execute(model, "message_post", args, kwargs, settings.timeout());
+    }
+
+    @Override
+    public TicketRef updateTicketStatus(TicketRef ticket, String status, String idempotencyKey) throws CrmException {
+        Record record = record(ticket);
+        Stages known = stages(record.model(), false);
+        Optional<Stages.Stage> stage = known.forStatus(status);
+        if (stage.isEmpty()) {
+            known = stages(record.model(), true);
+            stage = known.forStatus(status);
+        }
+        if (stage.isEmpty()) {
+            throw CrmException.reject("Odoo " + record.model().stageModel() + " has no stage for status '" + status
+                    + "'; stages: " + known.names() + " (map statuses with statusStages)");
+        }
+        ArrayNode ids = json.createArrayNode();
+        ids.addArray().add(record.id());
+        ObjectNode fields = json.createObjectNode();
+        fields.putArray("fields").add("stage_id");
+        JsonNode read = session.execute(record.model().name(), "read", ids, fields, settings.timeout());
+        if (read.isEmpty()) {
+            throw CrmException.reject("Odoo " + record.model().name() + " " + record.id() + " (ticket "
+                    + ticket.number() + ") no longer exists");
+        }
+        long target = stage.get().id();
+        if (Values.many2oneId(read.get(0).get("stage_id")) != target) {
+            ArrayNode args = json.createArrayNode();
+            args.addArray().add(record.id());
+            args.addObject().put("stage_id", target);
+            session.execute(record.model().name(), "write", args, null, settings.timeout());
+        }
+        return ticket.withStatus(known.statusOf(target));
+    }
+
+    // ------------------------------------------------------------------ tickets
+
+    private Optional<TicketRef> findTicket(TicketModel model, String key) throws CrmException {
+        String field = settings.referenceField().isEmpty() ? "description" : settings.referenceField();
+        ArrayNode args = json.createArrayNode();
+        ArrayNode term = args.addArray().addArray().add(field);
+        if (settings.referenceField().isEmpty()) {
+            term.add("ilike").add(Html.escape(References.marker(key)));
+        } else {
+            term.add("=").add(key);
+        }
+        ObjectNode kwargs = json.createObjectNode();
+        kwargs.putArray("fields").add(field).add("stage_id");
+        kwargs.put("limit", 5);
+        kwargs.putObject("context").put("active_test", false);
+        JsonNode found = session.execute(model.name(), "search_read", args, kwargs, settings.timeout());
+        for (JsonNode r : found) {
+            String value = Values.text(r.get(field));
+            boolean same = settings.referenceField().isEmpty() ? References.carries(value, key) : key.equals(value);
+            if (same) {
+                long id = r.path("id").asLong();
+                return Optional.of(ticketRef(model, id, stages(model, false).statusOf(Values.many2oneId(r.get("stage_id")))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private ObjectNode ticketValues(TicketModel model, TicketRequest request, long partnerId, String key) {
+        ObjectNode values = json.createObjectNode();
+        values.put("name", request.subject().length() <= MAX_NAME ? request.subject()
+                : request.subject().substring(0, MAX_NAME - 1) + '…');
+        StringBuilder description = new StringBuilder();
+        if (request.description() != null && !request.description().isBlank()) {
+            description.append(Html.paragraph(request.description(), MAX_TEXT));
+        }
+        description.append(Html.paragraph("Opened by Switchboard for a " + request.channel().id() + " contact", MAX_NAME));
+        if (settings.referenceField().isEmpty()) {
+            description.append(References.paragraph(key));
+        } else {
+            values.put(settings.referenceField(), key);
+        }
+        values.put("description", description.toString());
+        Customer customer = request.customer();
+        if (partnerId > 0) {
+            // not phone/email_from: on crm.lead they write through to the partner and overwrite its number
+            values.put("partner_id", partnerId);
+        }
+        if (model.isLead()) {
+            values.put("type", settings.leadType());
+            if (partnerId == 0) {
+                putContact(values, customer, "contact_name", "phone", "email_from");
+            }
+        } else if (model.isTask()) {
+            if (settings.projectId() > 0) {
+                values.put("project_id", settings.projectId());
+            }
+        } else if (partnerId == 0) {
+            putContact(values, customer, "partner_name", "partner_phone", "partner_email");
+        }
+        if (settings.teamId() > 0 && !model.isTask()) {
+            values.put("team_id", settings.teamId());
+        }
+        return values;
+    }
+
+    private static void putContact(ObjectNode values, Customer customer, String nameField, String phoneField,
+                                   String emailField) {
+        if (customer.displayName() != null) {
+            values.put(nameField, customer.displayName());
+        }
+        customer.addresses().stream().filter(Address::isPhone).findFirst().ifPresent(a -> values.put(phoneField, a.value()));
+        customer.addresses().stream().filter(Address::isEmail).findFirst().ifPresent(a -> values.put(emailField, a.value()));
+    }
+
+    private TicketRef ticketRef(TicketModel model, long id, String status) {
+        return new TicketRef(id(), model.name() + "," + id, settings.ticketNumberPrefix() + id, status,
+                links.record(model.name(), id));
+    }
+
+    private record Record(TicketModel model, long id) {
+    }
+
+    private Record record(TicketRef ticket) throws CrmException {
+        if (!id().equals(ticket.connectorId())) {
+            throw CrmException.reject("Ticket " + ticket.number() + " belongs to CRM connector '" + ticket.connectorId()
+                    + "', not to Odoo '" + id() + "'");
+        }
+        String ref = ticket.externalId();
+        int comma = ref.indexOf(',');
+        try {
+            return new Record(TicketModel.of(ref.substring(0, Math.max(comma, 0))), Long.parseLong(ref.substring(comma + 1)));
+        } catch (IllegalArgumentException e) {
+            throw CrmException.reject("Ticket " + ticket.number() + " has the id '" + ref
+                    + "', which is not an Odoo ticket reference (<model>,<id>)");
+        }
+    }
+
+    private TicketModel ticketModel() throws CrmException {
+        TicketModel model = ticketModel;
+        if (model == null) {
+            ArrayNode args = json.createArrayNode();
+            args.addArray().addArray().add("model").add("=").add(TicketModel.HELPDESK.name());
+            JsonNode count = session.execute("ir.model", "search_count", args, null, settings.timeout());
+            model = count.asInt() > 0 ? TicketModel.HELPDESK : TicketModel.LEAD;
+            LOG.info("Odoo connector '{}' keeps tickets as {}", id(), model.name());
+            ticketModel = model;
+        }
+        return model;
+    }
+
+    private Stages stages(TicketModel model, boolean reload) throws CrmException {
+        Stages known = stages;
+        if (known == null || reload || known.model() != model) {
+            ObjectNode kwargs = json.createObjectNode();
+            model.stageFields().forEach(kwargs.putArray("fields")::add);
+            kwargs.put("order", "sequence");
+            ArrayNode args = json.createArrayNode();
+            args.addArray();
+            known = Stages.of(model, session.execute(model.stageModel(), "search_read", args, kwargs, settings.timeout()),
+                    settings.statusStages());
+            stages = known;
+        }
+        return known;
+    }
+
+    // ------------------------------------------------------------------ partners and chatter
+
+    /** The customer's partner: their reference to this Odoo, or else a lookup by their addresses; 0 for none. */
+    private long partnerOf(Customer customer) throws CrmException {
+        for (CrmRef ref : customer.crmRefs()) {
+            if (id().equals(ref.connectorId()) && PartnerLookup.MODEL.equals(ref.type())) {
+                try {
+                    return Long.parseLong(ref.externalId());
+                } catch (NumberFormatException e) {
+                    LOG.warn("Customer #{} has an Odoo partner reference that is not a number", customer.id());
+                }
+            }
+        }
+        List<CrmMatch> matches = partners.find(customer.addresses(), settings.timeout());
+        return matches.isEmpty() ? 0 : Long.parseLong(matches.get(0).ref().externalId());
+    }
+
+    private boolean posted(String model, long id, String key) throws CrmException {
+        ArrayNode args = json.createArrayNode();
+        ArrayNode domain = args.addArray();
+        domain.addArray().add("model").add("=").add(model);
+        domain.addArray().add("res_id").add("=").add(id);
+        domain.addArray().add("body").add("ilike").add(Html.escape(References.marker(key)));
+        ObjectNode kwargs = json.createObjectNode();
+        kwargs.putArray("fields").add("body");
+        kwargs.put("limit", 5);
+        JsonNode found = session.execute("mail.message", "search_read", args, kwargs, settings.timeout());
+        for (JsonNode m : found) {
+            if (References.carries(Values.text(m.get("body")), key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Odoo 17 escapes a plain string body; it keeps HTML only with body_is_html, which 16 does not know. */
+    private boolean htmlNeedsFlag() throws CrmException {
+        int major = session.majorVersion(settings.timeout());
+        return major == 0 || major >= 17;
+    }
+
+    private static String checkedKey(String key) throws CrmException {
+        if (key.length() > References.MAX_KEY) {
+            throw CrmException.reject("The idempotency key is longer than " + References.MAX_KEY + " characters");
+        }
+        return key;
+    }
+}
