@@ -20,7 +20,7 @@ public abstract class FakeOdooTest {
 
     @RegisterExtension
     protected final WireMockExtension wire = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(odoo)).build();
+            .options(wireMockConfig().dynamicPort().containerThreads(60).extensions(odoo)).build();
 
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

@@ -20,8 +20,8 @@ public final class TestSettings {
     public int projectId;
     public String referenceField = "";
     public Map<String, String> statusStages = Map.of();
-    public Duration timeout = Duration.ofMillis(1500);
-    public Duration lookupBudget = Duration.ofMillis(800);
+    public Duration timeout = Duration.ofSeconds(5);
+    public Duration lookupBudget = Duration.ofSeconds(5);
     public Duration lookupCache = Duration.ofSeconds(120);
     public boolean matchNationalNumbers = true;
 

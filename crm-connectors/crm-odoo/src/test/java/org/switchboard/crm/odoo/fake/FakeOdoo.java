@@ -54,7 +54,7 @@ public final class FakeOdoo implements ResponseDefinitionTransformerV2 {
         NONE,
         /** A proxy in front of Odoo answers 503 and Odoo sees nothing. */
         UNAVAILABLE,
-        /** Odoo does the work and commits, but the answer comes later than any client waits. */
+        /** Odoo reads as usual; it does every write and commits, but answers later than any client waits. */
         COMMIT_THEN_STALL,
         /** Odoo answers nothing in time and does nothing. */
         STALL
@@ -200,7 +200,8 @@ public final class FakeOdoo implements ResponseDefinitionTransformerV2 {
         }
         ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition().withStatus(200)
                 .withHeader("Content-Type", "application/json; charset=utf-8").withBody(answer.toString());
-        if (now == Outage.COMMIT_THEN_STALL) {
+        String method = request.path("params").path("args").path(4).asText();
+        if (now == Outage.COMMIT_THEN_STALL && Set.of("create", "write", "message_post").contains(method)) {
             response.withFixedDelay(stallMillis);
         }
         return response.build();
