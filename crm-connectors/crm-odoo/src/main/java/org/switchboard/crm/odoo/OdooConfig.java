@@ -8,7 +8,7 @@ import org.osgi.service.metatype.annotations.Option;
 /**
  * One Odoo instance, factory PID {@value #PID}: one {@code etc/org.switchboard.crm.odoo-<name>.cfg} per
  * instance. The connector id is the configuration's {@code switchboard.crm.id}, which is also the
- * service property the core finds the connector by.
+ * service property the core finds the connector by. The API key is the private property {@code .apiKey}.
  */
 @ObjectClassDefinition(name = "Switchboard – Odoo connector",
         description = "An Odoo 16–18 instance over external JSON-RPC: partners by phone and email, a ticket "
@@ -32,9 +32,14 @@ public @interface OdooConfig {
     @AttributeDefinition(name = "Login", description = "The login of the Odoo user Switchboard acts as.")
     String login();
 
+    /**
+     * Written {@code .apiKey} in the configuration: a property whose name starts with a dot is private,
+     * so DS does not copy it into the service properties that {@code service:list} shows.
+     */
     @AttributeDefinition(name = "API key", type = AttributeType.PASSWORD,
-            description = "That user's API key (Preferences → Account Security → New API Key).")
-    String apiKey();
+            description = "That user's API key (Preferences → Account Security → New API Key), as the "
+                    + "property .apiKey, which stays out of the service properties.")
+    String _apiKey();
 
     @AttributeDefinition(name = "Public URL",
             description = "Where agents open Odoo in their browser, for deep links; empty means the Odoo URL.")

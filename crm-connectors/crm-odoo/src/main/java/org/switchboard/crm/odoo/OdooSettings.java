@@ -62,7 +62,7 @@ public record OdooSettings(String connectorId, URI url, String database, String 
     }
 
     public static OdooSettings of(OdooConfig c) {
-        return new OdooSettings(c.switchboard_crm_id(), uri("url", c.url()), c.database(), c.login(), c.apiKey(),
+        return new OdooSettings(c.switchboard_crm_id(), uri("url", c.url()), c.database(), c.login(), c._apiKey(),
                 c.publicUrl() == null || c.publicUrl().isBlank() ? null : uri("publicUrl", c.publicUrl()),
                 c.linkStyle(), c.ticketModel(), c.leadType(), c.teamId(), c.projectId(), c.referenceField(),
                 stages(c.statusStages()), c.ticketNumberPrefix(), Duration.ofMillis(c.timeoutMillis()),
