@@ -38,6 +38,8 @@ import org.switchboard.crm.odoo.rpc.OdooSession;
  * writing a reference), its number {@code <prefix><id>}, its URL a deep link into Odoo's web client.
  * Each write looks for the record its idempotency key made before it creates one: tickets carry the
  * key in the reference field or in a marker in their description, chatter notes a marker in their body.
+ * Attempts with the same key wait for each other, so that a retry racing its own first attempt finds
+ * what that one made (across nodes, the outbox gives a conversation's commands to one node at a time).
  */
 @Component(configurationPid = OdooConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = CrmConnector.class)
@@ -52,6 +54,7 @@ public final class OdooConnector implements CrmConnector {
     private final OdooLinks links;
     private final PartnerLookup partners;
     private final ObjectMapper json;
+    private final KeyLocks keyLocks = new KeyLocks();
     private volatile TicketModel ticketModel;
     private volatile Stages stages;
 
@@ -89,6 +92,12 @@ public final class OdooConnector implements CrmConnector {
     @Override
     public TicketRef openTicket(TicketRequest request) throws CrmException {
         String key = checkedKey(request.idempotencyKey());
+        synchronized (keyLocks.of(key)) {
+            return openOnce(request, key);
+        }
+    }
+
+    private TicketRef openOnce(TicketRequest request, String key) throws CrmException {
         TicketModel model = ticketModel();
         Optional<TicketRef> existing = findTicket(model, key);
         if (existing.isPresent()) {
@@ -110,6 +119,12 @@ public final class OdooConnector implements CrmConnector {
     @Override
     public void logActivity(ActivityRequest request) throws CrmException {
         String key = checkedKey(request.idempotencyKey());
+        synchronized (keyLocks.of(key)) {
+            logOnce(request, key);
+        }
+    }
+
+    private void logOnce(ActivityRequest request, String key) throws CrmException {
         String model;
         long id;
         if (request.ticket() != null) {

@@ -366,8 +366,9 @@ public final class FakeOdoo implements ResponseDefinitionTransformerV2 {
             long partnerId = r.path("partner_id").asLong();
             ObjectNode partner = tables.get("res.partner").get(partnerId);
             if (partner == null) {
-                throw new OdooError("80-error-missing-record-write",
-                        "Record does not exist or has been deleted.\n(Record: res.partner(" + partnerId + ",), User: 2)");
+                // the foreign key refuses it; Odoo's RPC layer answers integrity errors as ValidationError
+                throw new OdooError("82-error-validation-partner-without-name",
+                        "The operation cannot be completed: the related record res.partner(" + partnerId + ",) does not exist");
             }
             r.set("partner_id", JSON.createArrayNode().add(partnerId).add(partner.path("display_name").asText()));
             if ("crm.lead".equals(model)) {
