@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,6 +27,7 @@ import org.switchboard.api.spi.ActivityRequest;
 import org.switchboard.api.spi.CrmConnector;
 import org.switchboard.api.spi.CrmException;
 import org.switchboard.api.spi.CrmMatch;
+import org.switchboard.api.spi.CrmOutcome;
 import org.switchboard.api.spi.TicketRequest;
 import org.switchboard.crm.odoo.OdooConfig;
 import org.switchboard.crm.odoo.OdooSettings;
@@ -92,7 +97,7 @@ public final class OdooConnector implements CrmConnector {
     @Override
     public TicketRef openTicket(TicketRequest request) throws CrmException {
         String key = checkedKey(request.idempotencyKey());
-        synchronized (keyLocks.of(key)) {
+        try (KeyLocks.Held held = keyLocks.lock(List.of(key))) {
             return openOnce(request, key);
         }
     }
@@ -116,10 +121,65 @@ public final class OdooConnector implements CrmConnector {
         return ticketRef(model, id, TicketRef.OPEN);
     }
 
+    /**
+     * Opens a burst of tickets with two calls: one search for every key, one {@code create} of all the
+     * new ones. Odoo creates them in one transaction, so when it refuses one of them it makes none;
+     * then each is opened on its own and the refused one fails alone. A passing fault fails them all
+     * as retries (the next attempt finds whatever Odoo made before the answer was lost).
+     */
+    @Override
+    public List<CrmOutcome<TicketRef>> openTickets(List<TicketRequest> requests) {
+        List<String> keys = requests.stream().map(TicketRequest::idempotencyKey).toList();
+        if (requests.size() < 2 || new HashSet<>(keys).size() < keys.size()
+                || keys.stream().anyMatch(k -> k.length() > References.MAX_KEY)) {
+            return CrmConnector.super.openTickets(requests);
+        }
+        try (KeyLocks.Held held = keyLocks.lock(keys)) {
+            TicketModel model = ticketModel();
+            Map<String, TicketRef> existing = findTickets(model, keys);
+            List<Integer> fresh = new ArrayList<>();
+            ArrayNode values = json.createArrayNode();
+            for (int i = 0; i < requests.size(); i++) {
+                if (!existing.containsKey(keys.get(i))) {
+                    TicketRequest request = requests.get(i);
+                    values.add(ticketValues(model, request, partnerOf(request.customer()), keys.get(i)));
+                    fresh.add(i);
+                }
+            }
+            Map<Integer, TicketRef> created = new HashMap<>();
+            if (!fresh.isEmpty()) {
+                JsonNode ids = session.execute(model.name(), "create", json.createArrayNode().add(values), null,
+                        settings.timeout());
+                if (!ids.isArray() || ids.size() != fresh.size()) {
+                    throw CrmException.retry("Odoo answered " + model.name() + ".create of " + fresh.size()
+                            + " records without their ids", null);
+                }
+                for (int j = 0; j < fresh.size(); j++) {
+                    created.put(fresh.get(j), ticketRef(model, ids.get(j).asLong(), TicketRef.OPEN));
+                }
+                LOG.info("Opened {} Odoo {} records in one call", fresh.size(), model.name());
+            }
+            List<CrmOutcome<TicketRef>> outcomes = new ArrayList<>(requests.size());
+            for (int i = 0; i < requests.size(); i++) {
+                TicketRef ref = existing.containsKey(keys.get(i)) ? existing.get(keys.get(i)) : created.get(i);
+                outcomes.add(CrmOutcome.ok(ref));
+            }
+            return outcomes;
+        } catch (CrmException e) {
+            if (!e.isRetryable()) {
+                LOG.debug("Odoo refused a burst of {} tickets; opening them one by one", requests.size());
+                return CrmConnector.super.openTickets(requests);
+            }
+            List<CrmOutcome<TicketRef>> failed = new ArrayList<>(requests.size());
+            requests.forEach(r -> failed.add(CrmOutcome.failed(e)));
+            return failed;
+        }
+    }
+
     @Override
     public void logActivity(ActivityRequest request) throws CrmException {
         String key = checkedKey(request.idempotencyKey());
-        synchronized (keyLocks.of(key)) {
+        try (KeyLocks.Held held = keyLocks.lock(List.of(key))) {
             logOnce(request, key);
         }
     }
@@ -191,28 +251,41 @@ public final class OdooConnector implements CrmConnector {
     // ------------------------------------------------------------------ tickets
 
     private Optional<TicketRef> findTicket(TicketModel model, String key) throws CrmException {
-        String field = settings.referenceField().isEmpty() ? "description" : settings.referenceField();
+        return Optional.ofNullable(findTickets(model, List.of(key)).get(key));
+    }
+
+    /** The tickets made before for these keys, by key, in one search (archived ones too). */
+    private Map<String, TicketRef> findTickets(TicketModel model, List<String> keys) throws CrmException {
+        boolean inField = !settings.referenceField().isEmpty();
+        String field = inField ? settings.referenceField() : "description";
         ArrayNode args = json.createArrayNode();
-        ArrayNode term = args.addArray().addArray().add(field);
-        if (settings.referenceField().isEmpty()) {
-            term.add("ilike").add(Html.escape(References.marker(key)));
+        ArrayNode domain = args.addArray();
+        if (inField) {
+            ArrayNode values = domain.addArray().add(field).add("in").addArray();
+            keys.forEach(values::add);
         } else {
-            term.add("=").add(key);
+            for (int i = 1; i < keys.size(); i++) {
+                domain.add("|");
+            }
+            keys.forEach(k -> domain.addArray().add(field).add("ilike").add(Html.escape(References.marker(k))));
         }
         ObjectNode kwargs = json.createObjectNode();
         kwargs.putArray("fields").add(field).add("stage_id");
-        kwargs.put("limit", 5);
+        kwargs.put("limit", 5 * keys.size());
         kwargs.putObject("context").put("active_test", false);
         JsonNode found = session.execute(model.name(), "search_read", args, kwargs, settings.timeout());
+        Map<String, TicketRef> byKey = new HashMap<>();
         for (JsonNode r : found) {
             String value = Values.text(r.get(field));
-            boolean same = settings.referenceField().isEmpty() ? References.carries(value, key) : key.equals(value);
-            if (same) {
-                long id = r.path("id").asLong();
-                return Optional.of(ticketRef(model, id, stages(model, false).statusOf(Values.many2oneId(r.get("stage_id")))));
+            for (String key : keys) {
+                boolean same = inField ? key.equals(value) : References.carries(value, key);
+                if (same && !byKey.containsKey(key)) {
+                    long stage = Values.many2oneId(r.get("stage_id"));
+                    byKey.put(key, ticketRef(model, r.path("id").asLong(), stages(model, false).statusOf(stage)));
+                }
             }
         }
-        return Optional.empty();
+        return byKey;
     }
 
     private ObjectNode ticketValues(TicketModel model, TicketRequest request, long partnerId, String key) {

@@ -327,8 +327,13 @@ public final class FakeOdoo implements ResponseDefinitionTransformerV2 {
     private JsonNode create(String model, JsonNode values) throws OdooError {
         if (values.isArray()) {
             ArrayNode ids = JSON.createArrayNode();
-            for (JsonNode v : values) {
-                ids.add(createOne(model, v));
+            try {
+                for (JsonNode v : values) {
+                    ids.add(createOne(model, v));
+                }
+            } catch (OdooError e) {
+                ids.forEach(id -> tables.get(model).remove(id.asLong()));   // one transaction: all or nothing
+                throw e;
             }
             return ids;
         }
