@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,7 @@ import org.switchboard.api.spi.CrmException;
  * the user id and the API key go with every call. The user id comes from
  * {@code common.authenticate(db, login, key, {})}, asked once and again after Odoo says
  * {@code AccessDenied} (a rotated key); the server's major version from {@code common.version}.
- * The key never appears in messages or logs.
+ * Signing in and the call share the call's timeout. The key never appears in messages or logs.
  */
 public final class OdooSession {
     private static final Logger LOG = LoggerFactory.getLogger(OdooSession.class);
@@ -48,13 +49,18 @@ public final class OdooSession {
     /** {@code model.method(*args, **kwargs)} as the configured user. */
     public JsonNode execute(String model, String method, ArrayNode args, ObjectNode kwargs, Duration timeout)
             throws OdooException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         Login session = login(timeout);
+        Duration left = Duration.ofNanos(deadline - System.nanoTime());
+        if (left.toMillis() < 1) {
+            throw Faults.transport(model + "." + method, new HttpTimeoutException("signing in took the whole time"));
+        }
         ArrayNode call = rpc.json().createArrayNode()
                 .add(database).add(session.uid()).add(apiKey).add(model).add(method);
         call.add(args);
         call.add(kwargs == null ? rpc.json().createObjectNode() : kwargs);
         try {
-            return rpc.call(model + "." + method, "object", "execute_kw", call, timeout);
+            return rpc.call(model + "." + method, "object", "execute_kw", call, left);
         } catch (OdooException e) {
             if (e.isAccessDenied()) {
                 current = null;
@@ -73,11 +79,16 @@ public final class OdooSession {
         }
         synchronized (this) {
             if (current == null) {
+                long deadline = System.nanoTime() + timeout.toNanos();
                 JsonNode version = rpc.call("common.version", "common", "version", rpc.json().createArrayNode(), timeout);
                 int major = version.path("server_version_info").path(0).asInt(0);
                 ArrayNode args = rpc.json().createArrayNode().add(database).add(login).add(apiKey);
                 args.addObject();
-                JsonNode uid = rpc.call("common.authenticate", "common", "authenticate", args, timeout);
+                Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                if (left.toMillis() < 1) {
+                    throw Faults.transport("common.authenticate", new HttpTimeoutException("common.version took the whole time"));
+                }
+                JsonNode uid = rpc.call("common.authenticate", "common", "authenticate", args, left);
                 if (!uid.isInt() || uid.asInt() <= 0) {
                     // Odoo answers false, not an error, to a wrong login or key
                     throw new OdooException(CrmException.Disposition.REJECT, OdooException.ACCESS_DENIED,
