@@ -28,9 +28,12 @@ import org.switchboard.api.spi.CrmConnector;
 import org.switchboard.api.spi.CrmException;
 import org.switchboard.api.spi.CrmMatch;
 import org.switchboard.api.spi.CrmOutcome;
+import org.switchboard.api.spi.Health;
+import org.switchboard.api.spi.HealthCheck;
 import org.switchboard.api.spi.TicketRequest;
 import org.switchboard.crm.odoo.OdooConfig;
 import org.switchboard.crm.odoo.OdooSettings;
+import org.switchboard.crm.odoo.rpc.CallRecord;
 import org.switchboard.crm.odoo.rpc.JsonRpcClient;
 import org.switchboard.crm.odoo.rpc.OdooSession;
 
@@ -47,9 +50,9 @@ import org.switchboard.crm.odoo.rpc.OdooSession;
  * what that one made (across nodes, the outbox gives a conversation's commands to one node at a time).
  */
 @Component(configurationPid = OdooConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = CrmConnector.class)
+        service = {CrmConnector.class, HealthCheck.class})
 @Designate(ocd = OdooConfig.class, factory = true)
-public final class OdooConnector implements CrmConnector {
+public final class OdooConnector implements CrmConnector, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(OdooConnector.class);
     static final int MAX_NAME = 250;
     static final int MAX_TEXT = 20_000;
@@ -60,6 +63,7 @@ public final class OdooConnector implements CrmConnector {
     private final PartnerLookup partners;
     private final ObjectMapper json;
     private final KeyLocks keyLocks = new KeyLocks();
+    private final CallRecord calls;
     private volatile TicketModel ticketModel;
     private volatile Stages stages;
 
@@ -74,8 +78,9 @@ public final class OdooConnector implements CrmConnector {
     public OdooConnector(OdooSettings settings, HttpClient http, Clock clock) {
         this.settings = settings;
         this.json = new ObjectMapper();
+        this.calls = new CallRecord(clock);
         this.session = new OdooSession(new JsonRpcClient(settings.url(), http, json), settings.database(),
-                settings.login(), settings.apiKey());
+                settings.login(), settings.apiKey(), calls);
         this.links = new OdooLinks(settings.publicUrl(), settings.linkStyle());
         this.partners = new PartnerLookup(settings.connectorId(), session, links,
                 new LookupCache(clock, settings.lookupCache()), clock, settings.matchNationalNumbers());
@@ -86,6 +91,18 @@ public final class OdooConnector implements CrmConnector {
     @Override
     public String id() {
         return settings.connectorId();
+    }
+
+    /** {@code crm:<id>}. */
+    @Override
+    public String name() {
+        return "crm:" + id();
+    }
+
+    /** What the last calls to Odoo showed: it answers, it refuses the key, or it does not answer. */
+    @Override
+    public Health check() {
+        return calls.health("Odoo " + settings.url().getHost());
     }
 
     /** Partners by phone ({@code phone_mobile_search}) and email ({@code email_normalized}), within the lookup budget. */

@@ -24,14 +24,16 @@ public final class OdooSession {
     private final String database;
     private final String login;
     private final String apiKey;
+    private final CallRecord record;
 
     private record Login(int uid, int majorVersion) {
     }
 
     private volatile Login current;
 
-    public OdooSession(JsonRpcClient rpc, String database, String login, String apiKey) {
+    public OdooSession(JsonRpcClient rpc, String database, String login, String apiKey, CallRecord record) {
         this.rpc = rpc;
+        this.record = record;
         this.database = database;
         this.login = login;
         this.apiKey = apiKey;
@@ -43,11 +45,28 @@ public final class OdooSession {
 
     /** The server's major version (16, 17, 18, …), logging in if needed. */
     public int majorVersion(Duration timeout) throws OdooException {
-        return login(timeout).majorVersion();
+        try {
+            return login(timeout).majorVersion();
+        } catch (OdooException e) {
+            record.failed(e);
+            throw e;
+        }
     }
 
     /** {@code model.method(*args, **kwargs)} as the configured user. */
     public JsonNode execute(String model, String method, ArrayNode args, ObjectNode kwargs, Duration timeout)
+            throws OdooException {
+        try {
+            JsonNode result = call(model, method, args, kwargs, timeout);
+            record.succeeded();
+            return result;
+        } catch (OdooException e) {
+            record.failed(e);
+            throw e;
+        }
+    }
+
+    private JsonNode call(String model, String method, ArrayNode args, ObjectNode kwargs, Duration timeout)
             throws OdooException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Login session = login(timeout);
