@@ -56,6 +56,10 @@ public @interface SuiteCrmConfig {
             description = "Longest wait for one HTTP exchange; a write that times out is retried by the outbox.")
     int timeoutMillis() default 5000;
 
+    @AttributeDefinition(name = "Parallel writes", min = "1", max = "32",
+            description = "How many Cases, Calls or Notes of a burst (different conversations) are written at once.")
+    int writeConcurrency() default 4;
+
     @AttributeDefinition(name = "Lookup budget (ms)", min = "50", max = "60000",
             description = "Longest wait for a customer lookup; answers arriving later still fill the cache.")
     int lookupBudgetMillis() default 1500;

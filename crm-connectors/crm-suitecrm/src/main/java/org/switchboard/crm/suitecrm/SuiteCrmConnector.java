@@ -12,17 +12,23 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +42,7 @@ import org.switchboard.api.spi.ActivityRequest;
 import org.switchboard.api.spi.CrmConnector;
 import org.switchboard.api.spi.CrmException;
 import org.switchboard.api.spi.CrmMatch;
+import org.switchboard.api.spi.CrmOutcome;
 import org.switchboard.api.spi.TicketRequest;
 
 /**
@@ -48,7 +55,8 @@ import org.switchboard.api.spi.TicketRequest;
  * made, so a retry after a timeout whose answer was lost never makes a second record. Attempts with
  * the same key inside this JVM are serialized, so racing attempts cannot both miss the lookup.
  *
- * <p><b>Lookups</b> ask every configured module at once, wait at most the lookup budget, and cache
+ * <p><b>Lookups</b> ask every configured module at once, wait at most the lookup budget (plus, when a
+ * new access token is needed first, the time to get it), and cache
  * each address's answer (also "nothing found") for the configured time; an answer that comes after
  * the budget still fills the cache, so the next lookup for the pop's enrichment finds it.
  */
@@ -72,6 +80,7 @@ public final class SuiteCrmConnector implements CrmConnector {
     private final SuiteCrmApi api;
     private final PhoneNumbers phones;
     private final LookupCache cache;
+    private final ExecutorService writers;
     private final ReentrantLock[] keyLocks = new ReentrantLock[64];
     private final Set<String> knownCases = Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -97,7 +106,18 @@ public final class SuiteCrmConnector implements CrmConnector {
         for (int i = 0; i < keyLocks.length; i++) {
             keyLocks[i] = new ReentrantLock();
         }
+        AtomicInteger threads = new AtomicInteger();
+        this.writers = Executors.newFixedThreadPool(settings.writeConcurrency(), task -> {
+            Thread thread = new Thread(task, "suitecrm-" + settings.id() + "-writer-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         LOG.info("SuiteCRM connector '{}' for {}", settings.id(), settings.apiUrl());
+    }
+
+    @Deactivate
+    void stop() {
+        writers.shutdownNow();
     }
 
     @Override
@@ -105,11 +125,53 @@ public final class SuiteCrmConnector implements CrmConnector {
         return settings.id();
     }
 
+    /** Opens the Cases of several conversations, {@code writeConcurrency} at a time; each keeps its own outcome. */
+    @Override
+    public List<CrmOutcome<TicketRef>> openTickets(List<TicketRequest> requests) {
+        return inParallel(requests, this::openTicket);
+    }
+
+    /** Logs the activities of several conversations, {@code writeConcurrency} at a time; each keeps its own outcome. */
+    @Override
+    public List<CrmOutcome<Void>> logActivities(List<ActivityRequest> requests) {
+        return inParallel(requests, request -> {
+            logActivity(request);
+            return null;
+        });
+    }
+
+    private interface Write<R, T> {
+        T apply(R request) throws CrmException;
+    }
+
+    private <R, T> List<CrmOutcome<T>> inParallel(List<R> requests, Write<R, T> write) {
+        List<Future<T>> pending = new ArrayList<>(requests.size());
+        for (R request : requests) {
+            pending.add(writers.submit(() -> write.apply(request)));
+        }
+        List<CrmOutcome<T>> outcomes = new ArrayList<>(requests.size());
+        for (Future<T> result : pending) {
+            try {
+                outcomes.add(CrmOutcome.ok(result.get()));
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                outcomes.add(CrmOutcome.failed(SuiteCrmApi.unwrap(e.getCause())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcomes.add(CrmOutcome.failed(CrmException.retry("Interrupted while writing to SuiteCRM " + id(), e)));
+            }
+        }
+        return outcomes;
+    }
+
     // ------------------------------------------------------------------ lookups
 
     /** Contacts, Leads and Accounts with any of these phone numbers or email addresses; other kinds are not searched. */
     @Override
     public List<CrmMatch> findCustomers(List<Address> addresses) throws CrmException {
+        long deadline = System.nanoTime() + settings.lookupBudget().toNanos();
         Map<Address, CompletableFuture<List<CrmMatch>>> answers = new LinkedHashMap<>();
         for (Address address : addresses) {
             if ((address.isPhone() || address.isEmail()) && !answers.containsKey(address)) {
@@ -119,7 +181,7 @@ public final class SuiteCrmConnector implements CrmConnector {
         }
         try {
             CompletableFuture.allOf(answers.values().toArray(CompletableFuture[]::new))
-                    .get(settings.lookupBudget().toMillis(), TimeUnit.MILLISECONDS);
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw CrmException.retry("SuiteCRM " + id() + " did not answer a lookup within "
                     + settings.lookupBudget().toMillis() + " ms; its answer is cached when it comes", e);
@@ -297,7 +359,7 @@ public final class SuiteCrmConnector implements CrmConnector {
                 recordId = api.create("log a " + (call ? "call" : "note"), module, attributes).path("id").asText("");
             }
             if (call && customer.isPresent() && !customer.get().type().equals(CustomerModule.ACCOUNTS.name())) {
-                String link = customer.get().type().toLowerCase(java.util.Locale.ROOT);
+                String link = customer.get().type().toLowerCase(Locale.ROOT);
                 api.relate("relate a call to its " + link, "Calls", recordId, link, customer.get().type(),
                         customer.get().externalId());
             }
@@ -321,7 +383,7 @@ public final class SuiteCrmConnector implements CrmConnector {
 
     private ObjectNode noteAttributes(ActivityRequest request) {
         String name = request.subject() != null ? request.subject()
-                : request.kind().name().charAt(0) + request.kind().name().substring(1).toLowerCase(java.util.Locale.ROOT)
+                : request.kind().name().charAt(0) + request.kind().name().substring(1).toLowerCase(Locale.ROOT)
                 + " on " + request.channel().id();
         return api.json().createObjectNode().put("name", shortened(name, MAX_NAME));
     }

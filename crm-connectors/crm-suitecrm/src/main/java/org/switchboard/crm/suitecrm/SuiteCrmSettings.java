@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@link #toString()} leaves the secrets out.
  */
 record SuiteCrmSettings(String id, URI apiUrl, URI uiUrl, Grant grant, String clientId, String clientSecret,
-                        String username, String password, Duration timeout, Duration lookupBudget,
+                        String username, String password, Duration timeout, int writeConcurrency, Duration lookupBudget,
                         Duration lookupCacheTtl, int lookupCacheSize, List<CustomerModule> lookupModules,
                         String defaultRegion, String referenceField, String caseType, String casePriority) {
 
@@ -54,6 +54,9 @@ record SuiteCrmSettings(String id, URI apiUrl, URI uiUrl, Grant grant, String cl
         if (grant == Grant.PASSWORD && (username == null || username.isBlank() || password == null || password.isEmpty())) {
             throw new IllegalArgumentException("the password grant needs username and .password");
         }
+        if (writeConcurrency < 1) {
+            throw new IllegalArgumentException("writeConcurrency must be at least 1");
+        }
         if (lookupModules.isEmpty()) {
             throw new IllegalArgumentException("lookupModules names no module");
         }
@@ -68,7 +71,7 @@ record SuiteCrmSettings(String id, URI apiUrl, URI uiUrl, Grant grant, String cl
         return new SuiteCrmSettings(c.switchboard_crm_id(), uri("apiUrl", c.apiUrl()),
                 c.uiUrl() == null || c.uiUrl().isBlank() ? null : uri("uiUrl", c.uiUrl()), Grant.of(c.grantType()),
                 c.clientId(), c._clientSecret(), c.username(), c._password(), Duration.ofMillis(c.timeoutMillis()),
-                Duration.ofMillis(c.lookupBudgetMillis()), Duration.ofSeconds(c.lookupCacheSeconds()),
+                c.writeConcurrency(), Duration.ofMillis(c.lookupBudgetMillis()), Duration.ofSeconds(c.lookupCacheSeconds()),
                 c.lookupCacheSize(), CustomerModule.all(c.lookupModules()), c.defaultRegion(), c.referenceField(),
                 c.caseType(), c.casePriority());
     }

@@ -21,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -79,7 +80,12 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
     private final AtomicInteger writes = new AtomicInteger();
     private final WireMockServer server;
     private final Map<String, Integer> creationOrder = new LinkedHashMap<>();
+    private final List<String> grants = new ArrayList<>();
+    private final AtomicInteger reads = new AtomicInteger();
     private int caseNumbers;
+    private int failuresToAnswer;
+    private int failureStatus;
+    private int readDelayMillis;
     private boolean down;
     private int answersToLose;
     private int lostAnswerDelayMillis;
@@ -128,6 +134,17 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
         lostAnswerDelayMillis = delayMillis;
     }
 
+    /** The next {@code count} requests (token requests too) are answered with this status, as a proxy in front would. */
+    synchronized void failNext(int status, int count) {
+        failureStatus = status;
+        failuresToAnswer = count;
+    }
+
+    /** Record reads (GET) answer only after this delay. */
+    synchronized void delayReads(int delayMillis) {
+        readDelayMillis = delayMillis;
+    }
+
     /** Every access token runs out, as an hour after it was issued. */
     synchronized void expireTokens() {
         accessTokens.clear();
@@ -135,6 +152,14 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
 
     int tokenRequests() {
         return tokenRequests.get();
+    }
+
+    synchronized List<String> grants() {
+        return List.copyOf(grants);
+    }
+
+    int reads() {
+        return reads.get();
     }
 
     int writes() {
@@ -163,7 +188,7 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
     synchronized List<String> activitiesOf(String parentId) {
         List<ObjectNode> activities = new ArrayList<>(find("Calls", "parent_id", parentId));
         activities.addAll(find("Notes", "parent_id", parentId));
-        activities.sort(java.util.Comparator.comparing(r -> creationOrder.get(r.path("id").asText())));
+        activities.sort(Comparator.comparing(r -> creationOrder.get(r.path("id").asText())));
         return activities.stream().map(r -> r.path("attributes").path("description").asText()).toList();
     }
 
@@ -183,6 +208,10 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
         Request request = event.getRequest();
         if (down) {
             return answer(503, "text/html", "<html><body><h1>503 Service Unavailable</h1></body></html>");
+        }
+        if (failuresToAnswer > 0) {
+            failuresToAnswer--;
+            return answer(failureStatus, "text/html", "<html><body><h1>" + failureStatus + "</h1></body></html>");
         }
         String url = request.getUrl();
         int question = url.indexOf('?');
@@ -212,6 +241,12 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
                     query, request);
         } else {
             return answer(404, "text/html", "<html><body>Not Found</body></html>");
+        }
+        if (!write) {
+            reads.incrementAndGet();
+            if (readDelayMillis > 0) {
+                return ResponseDefinitionBuilder.like(answer).withFixedDelay(readDelayMillis).build();
+            }
         }
         if (write && answer.getStatus() < 300 && answersToLose > 0) {
             answersToLose--;
@@ -480,6 +515,7 @@ final class FakeSuiteCrm implements ResponseDefinitionTransformerV2, AutoCloseab
             body(request).fields().forEachRemaining(e -> form.put(e.getKey(), e.getValue().asText()));
         }
         String grant = form.getOrDefault("grant_type", "");
+        grants.add(grant);
         String client = form.getOrDefault("client_id", "");
         boolean secretOk = CLIENT_SECRET.equals(form.get("client_secret"));
         boolean clientOk = secretOk && (grant.equals("client_credentials") ? client.equals(CLIENT_ID)

@@ -12,8 +12,12 @@ final class TestSettings {
     }
 
     static SuiteCrmSettings clientCredentials(String url) {
+        return clientCredentials(url, Duration.ofSeconds(2));
+    }
+
+    static SuiteCrmSettings clientCredentials(String url, Duration timeout) {
         return new SuiteCrmSettings(ID, URI.create(url), null, SuiteCrmSettings.Grant.CLIENT_CREDENTIALS,
-                FakeSuiteCrm.CLIENT_ID, FakeSuiteCrm.CLIENT_SECRET, "", "", Duration.ofSeconds(2), Duration.ofSeconds(2),
+                FakeSuiteCrm.CLIENT_ID, FakeSuiteCrm.CLIENT_SECRET, "", "", timeout, 4, Duration.ofSeconds(2),
                 Duration.ofMinutes(2), 1000, List.of(CustomerModule.CONTACTS, CustomerModule.LEADS, CustomerModule.ACCOUNTS),
                 "DE", FakeSuiteCrm.REFERENCE_FIELD, "User", "P2");
     }
@@ -21,7 +25,7 @@ final class TestSettings {
     static SuiteCrmSettings passwordGrant(String url, String password) {
         return new SuiteCrmSettings(ID, URI.create(url), null, SuiteCrmSettings.Grant.PASSWORD,
                 FakeSuiteCrm.PASSWORD_CLIENT_ID, FakeSuiteCrm.CLIENT_SECRET, FakeSuiteCrm.USER, password,
-                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMinutes(2), 1000,
+                Duration.ofSeconds(2), 4, Duration.ofSeconds(2), Duration.ofMinutes(2), 1000,
                 List.of(CustomerModule.CONTACTS), "DE", FakeSuiteCrm.REFERENCE_FIELD, "User", "P2");
     }
 }
