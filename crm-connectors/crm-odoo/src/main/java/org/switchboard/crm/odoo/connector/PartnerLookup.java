@@ -34,6 +34,7 @@ import org.switchboard.crm.odoo.rpc.OdooSession;
  * <li>Emails: {@code email_normalized =}, the lower-cased bare address; {@code email} itself is
  * case-sensitive and may hold {@code "Name" <address>}.</li>
  * </ul>
+ * Other kinds of address (messenger ids) are not searched; of the rest, the first {@value #MAX_ADDRESSES}.
  * Answers, including "nobody", are cached per address. A lookup never takes longer than the budget
  * it is given: the calls share it, and one that would exceed it fails as a retry.
  */
@@ -41,6 +42,8 @@ final class PartnerLookup {
     private static final Logger LOG = LoggerFactory.getLogger(PartnerLookup.class);
     static final String MODEL = "res.partner";
     static final int LIMIT = 10;
+    /** The most addresses one lookup searches: a customer's first phones and emails. */
+    static final int MAX_ADDRESSES = 10;
     /** The fewest national digits searched with ilike: shorter ones would match inside unrelated numbers. */
     static final int MIN_NATIONAL_DIGITS = 6;
     static final List<String> FIELDS = List.of("name", "display_name", "phone", "mobile", "phone_sanitized",
@@ -67,7 +70,9 @@ final class PartnerLookup {
     List<CrmMatch> find(List<Address> addresses, Duration budget) throws CrmException {
         Instant deadline = clock.instant().plus(budget);
         Map<String, CrmMatch> found = new LinkedHashMap<>();
-        for (Address address : addresses) {
+        List<Address> searchable = addresses.stream().filter(a -> a.isPhone() || a.isEmail()).distinct()
+                .limit(MAX_ADDRESSES).toList();
+        for (Address address : searchable) {
             Optional<List<CrmMatch>> cached = cache.get(address);
             List<CrmMatch> matches = cached.isPresent() ? cached.get() : ask(address, deadline);
             matches.forEach(m -> found.putIfAbsent(m.ref().externalId(), m));
@@ -83,10 +88,8 @@ final class PartnerLookup {
             if (matches.isEmpty() && national.isPresent()) {
                 matches = search(address, "phone_mobile_search", "ilike", national.get(), deadline);
             }
-        } else if (address.isEmail()) {
-            matches = search(address, "email_normalized", "=", address.value(), deadline);
         } else {
-            return List.of();
+            matches = search(address, "email_normalized", "=", address.value(), deadline);
         }
         LOG.debug("Odoo partners for {}: {}", address, matches.size());
         cache.put(address, matches);

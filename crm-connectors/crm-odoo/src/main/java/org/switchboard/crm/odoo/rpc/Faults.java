@@ -3,6 +3,7 @@ package org.switchboard.crm.odoo.rpc;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
+import java.util.regex.Pattern;
 import org.switchboard.api.spi.CrmException.Disposition;
 
 /**
@@ -19,6 +20,9 @@ import org.switchboard.api.spi.CrmException.Disposition;
  */
 final class Faults {
     static final int MAX_MESSAGE = 400;
+    private static final Pattern LEAF = Pattern.compile(" in leaf .*$");
+    private static final Pattern EMAIL = Pattern.compile("[^\\s'\"<>(),;]+@[^\\s'\"<>(),;]+");
+    private static final Pattern PHONE = Pattern.compile("(\\+|\\b00)\\d[\\d\\s().-]{5,}\\d");
 
     private Faults() {
     }
@@ -67,11 +71,19 @@ final class Faults {
         return fault == null ? "error" : fault.substring(fault.lastIndexOf('.') + 1);
     }
 
+    /**
+     * Odoo's message on one line, cut, without the values that personal data hides in: a search
+     * condition ({@code in leaf ('phone', '=', '+7…')}), email addresses and international numbers.
+     * These messages end up in the outbox and in warnings, where such data must not appear.
+     */
     static String shortened(String message) {
         if (message == null) {
             return "";
         }
         String oneLine = message.strip().replaceAll("\\s+", " ");
+        oneLine = LEAF.matcher(oneLine).replaceAll(" in a search condition");
+        oneLine = EMAIL.matcher(oneLine).replaceAll("<email>");
+        oneLine = PHONE.matcher(oneLine).replaceAll("<phone>");
         return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE - 1) + '…';
     }
 }
