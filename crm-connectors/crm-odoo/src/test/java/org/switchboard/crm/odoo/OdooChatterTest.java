@@ -86,4 +86,16 @@ class OdooChatterTest extends FakeOdooTest {
                 .isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.isRetryable()).isFalse())
                 .hasMessageContaining("suitecrm");
     }
+
+    @Test
+    void odoo16GetsItsHtmlBodyWithoutTheFlagItDoesNotKnow() throws Exception {
+        odoo.asOdoo16();
+        OdooConnector connector = connector();
+        TicketRef ticket = connector.openTicket(Requests.ticket("sb-ticket-41-odoo", Requests.ivan("odoo")));
+
+        connector.logActivity(Requests.activity("sb-activity-101-odoo", ticket, Requests.ivan("odoo"), 101));
+
+        assertThat(odoo.messages("crm.lead", leadId(ticket))).singleElement().satisfies(note ->
+                assertThat(note.path("body").asText()).startsWith("<p><b>Inbound call").doesNotContain("&lt;p&gt;"));
+    }
 }

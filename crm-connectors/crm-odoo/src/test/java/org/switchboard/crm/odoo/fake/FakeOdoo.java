@@ -71,6 +71,7 @@ public final class FakeOdoo implements ResponseDefinitionTransformerV2 {
             new User(9, "agent", AGENT_KEY, Set.of("crm.lead", "crm.stage", "mail.message", "ir.model")));
     private volatile Outage outage = Outage.NONE;
     private volatile int stallMillis = 3_000;
+    private volatile int major = 17;
     private long nextId = 100;
 
     public FakeOdoo() {
@@ -108,6 +109,15 @@ public final class FakeOdoo implements ResponseDefinitionTransformerV2 {
         for (int i = 0; i < names.length; i++) {
             put("helpdesk.stage", i + 1, obj().put("name", names[i]).put("sequence", i).put("fold", i >= 2));
         }
+        return this;
+    }
+
+    /**
+     * Answers as Odoo 16 does where the connector can tell: {@code common.version} says 16, and
+     * {@code message_post} keeps a string body as HTML and knows no {@code body_is_html}.
+     */
+    public FakeOdoo asOdoo16() {
+        this.major = 16;
         return this;
     }
 
@@ -228,7 +238,15 @@ public final class FakeOdoo implements ResponseDefinitionTransformerV2 {
         if ("common".equals(service)) {
             count("common." + method);
             return switch (method) {
-                case "version" -> Fixtures.responseBody("01-common-version").path("result");
+                case "version" -> {
+                    ObjectNode version = (ObjectNode) Fixtures.responseBody("01-common-version").path("result").deepCopy();
+                    if (major != 17) {
+                        version.put("server_version", major + ".0");
+                        version.put("server_serie", major + ".0");
+                        ((ArrayNode) version.path("server_version_info")).set(0, JSON.getNodeFactory().numberNode(major));
+                    }
+                    yield version;
+                }
                 case "login", "authenticate" -> {
                     if (!DATABASE.equals(args.path(0).asText())) {
                         throw new OdooError("06-common-login-unknown-database",
@@ -427,7 +445,12 @@ public final class FakeOdoo implements ResponseDefinitionTransformerV2 {
             throw new OdooError("80-error-missing-record-write", "Record does not exist or has been deleted.");
         }
         String body = kwargs.path("body").asText("");
-        String stored = kwargs.path("body_is_html").asBoolean(false) ? body : "<p>" + escape(body) + "</p>";
+        if (major < 17 && kwargs.has("body_is_html")) {
+            throw new OdooError("76-error-wrong-arguments-unexpected-kwarg",
+                    "MailThread.message_post() got an unexpected keyword argument 'body_is_html'");
+        }
+        boolean html = major < 17 || kwargs.path("body_is_html").asBoolean(false);
+        String stored = html ? body : "<p>" + escape(body) + "</p>";
         ObjectNode message = obj().put("body", stored).put("message_type", kwargs.path("message_type").asText("notification"))
                 .put("model", model).put("res_id", ids.get(0).asLong()).put("date", "2026-11-22 16:22:07")
                 .put("record_name", record.path("name").asText());
