@@ -190,4 +190,26 @@ class OdooTicketsTest extends FakeOdooTest {
         assertThat(ticket.url()).isEqualTo("https://erp.example.com/odoo/crm.lead/"
                 + ticket.externalId().substring("crm.lead,".length()));
     }
+
+    @Test
+    void tasksGoToTheConfiguredProjectAndMoveThroughItsStages() throws Exception {
+        TestSettings settings = settings();
+        settings.ticketModel = "project.task";
+        settings.projectId = 5;
+        OdooConnector connector = connector(settings);
+
+        TicketRef ticket = connector.openTicket(Requests.ticket("sb-ticket-41-odoo", Requests.ivan("odoo")));
+        long id = Long.parseLong(ticket.externalId().substring("project.task,".length()));
+        TicketRef pending = connector.updateTicketStatus(ticket, TicketRef.PENDING, "sb-status-1");
+        assertThat(odoo.record("project.task", id).path("stage_id").path(1).asText()).isEqualTo("In Progress");
+        TicketRef closed = connector.updateTicketStatus(pending, TicketRef.CLOSED, "sb-status-2");
+
+        ObjectNode task = odoo.record("project.task", id);
+        assertThat(task.path("project_id").path(0).asLong()).isEqualTo(5);
+        assertThat(task.path("partner_id").path(0).asLong()).isEqualTo(29);
+        assertThat(task.path("stage_id").path(1).asText()).isEqualTo("Done");
+        assertThat(closed.status()).isEqualTo(TicketRef.CLOSED);
+        assertThat(connector.updateTicketStatus(closed, TicketRef.OPEN, "sb-status-3").status()).isEqualTo(TicketRef.OPEN);
+        assertThat(odoo.record("project.task", id).path("stage_id").path(1).asText()).isEqualTo("To Do");
+    }
 }

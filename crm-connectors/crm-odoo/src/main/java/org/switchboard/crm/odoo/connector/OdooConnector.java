@@ -395,7 +395,13 @@ public final class OdooConnector implements CrmConnector, HealthCheck {
             model.stageFields().forEach(kwargs.putArray("fields")::add);
             kwargs.put("order", "sequence");
             ArrayNode args = json.createArrayNode();
-            args.addArray();
+            ArrayNode domain = args.addArray();
+            // stages belong to projects and helpdesk teams: only the configured one's
+            if (model.isTask() && settings.projectId() > 0) {
+                domain.addArray().add("project_ids").add("in").addArray().add(settings.projectId());
+            } else if (model == TicketModel.HELPDESK && settings.teamId() > 0) {
+                domain.addArray().add("team_ids").add("in").addArray().add(settings.teamId());
+            }
             known = Stages.of(model, session.execute(model.stageModel(), "search_read", args, kwargs, settings.timeout()),
                     settings.statusStages());
             stages = known;

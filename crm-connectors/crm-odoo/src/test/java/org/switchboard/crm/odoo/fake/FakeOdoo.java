@@ -84,7 +84,8 @@ public final class FakeOdoo implements ResponseDefinitionTransformerV2 {
         model("mail.message", "body", "message_type", "subtype_id", "model", "res_id", "author_id", "date", "record_name");
         model("ir.model", "model", "name");
         model("project.task", "name", "partner_id", "project_id", "stage_id", "description", "active");
-        model("project.task.type", "name", "sequence", "fold");
+        model("project.task.type", "name", "sequence", "fold", "project_ids");
+        model("project.project", "name");
         for (String m : List.of("res.partner", "crm.lead", "crm.stage", "mail.message", "project.task", "project.task.type")) {
             insert("ir.model", obj().put("model", m).put("name", m));
         }
@@ -96,6 +97,16 @@ public final class FakeOdoo implements ResponseDefinitionTransformerV2 {
         }
         for (JsonNode stage : Fixtures.responseBody("31-crm-stage-search_read").path("result")) {
             put("crm.stage", stage.path("id").asLong(), (ObjectNode) stage.deepCopy());
+        }
+        put("project.project", 5, obj().put("name", "Support"));
+        put("project.project", 6, obj().put("name", "Roadmap"));
+        String[][] taskStages = {{"Backlog", "6", "false"}, {"To Do", "5", "false"}, {"In Progress", "5", "false"},
+                {"Done", "5", "true"}};
+        for (int i = 0; i < taskStages.length; i++) {
+            ObjectNode stage = obj().put("name", taskStages[i][0]).put("sequence", i)
+                    .put("fold", Boolean.parseBoolean(taskStages[i][2]));
+            stage.putArray("project_ids").add(Long.parseLong(taskStages[i][1]));
+            put("project.task.type", i + 1, stage);
         }
     }
 
@@ -385,6 +396,18 @@ public final class FakeOdoo implements ResponseDefinitionTransformerV2 {
             r.set("stage_id", many2one("helpdesk.stage", 1));
             r.put("active", true);
         }
+        if ("project.task".equals(model)) {
+            long project = r.path("project_id").asLong(0);
+            TreeMap<Long, ObjectNode> stages = tables.get("project.task.type");
+            long first = stages.values().stream()
+                    .filter(st -> project > 0 && st.path("project_ids").toString().contains(Long.toString(project)))
+                    .mapToLong(st -> st.path("id").asLong()).findFirst().orElse(0);
+            r.set("stage_id", first > 0 ? many2one("project.task.type", first) : BooleanNode.FALSE);
+            if (project > 0) {
+                r.set("project_id", many2one("project.project", project));
+            }
+            r.put("active", true);
+        }
         if (r.has("partner_id") && r.get("partner_id").isNumber()) {
             long partnerId = r.path("partner_id").asLong();
             ObjectNode partner = tables.get("res.partner").get(partnerId);
@@ -535,8 +558,17 @@ public final class FakeOdoo implements ResponseDefinitionTransformerV2 {
 
     private static boolean compare(JsonNode stored, String operator, JsonNode value, ObjectNode record) {
         JsonNode v = stored == null ? BooleanNode.FALSE : stored;
-        if (v.isArray() && v.size() == 2 && v.get(0).isNumber()) {
+        if (v.isArray() && v.size() == 2 && v.get(0).isNumber() && v.get(1).isTextual()) {
             v = v.get(0);   // many2one compares by id
+        } else if (v.isArray() && "in".equals(operator)) {
+            for (JsonNode id : v) {   // x2many: any of its ids
+                for (JsonNode x : value) {
+                    if (same(id, x)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
         return switch (operator) {
             case "=" -> same(v, value);
