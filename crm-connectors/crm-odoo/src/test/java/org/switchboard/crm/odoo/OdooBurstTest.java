@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.TicketRef;
+import org.switchboard.api.spi.ActivityRequest;
 import org.switchboard.api.spi.CrmOutcome;
 import org.switchboard.api.spi.TicketRequest;
 import org.switchboard.crm.odoo.connector.OdooConnector;
@@ -60,5 +61,41 @@ class OdooBurstTest extends FakeOdooTest {
         assertThat(lost).allSatisfy(o -> assertThat(o.failure().isRetryable()).isTrue());
         assertThat(retried).allMatch(CrmOutcome::isSuccess);
         assertThat(odoo.records("crm.lead")).hasSize(20);
+    }
+
+    private static List<ActivityRequest> activities(TicketRef ticket, int size) {
+        return IntStream.rangeClosed(1, size).mapToObj(n -> Requests.activity("sb-activity-" + n + "-odoo", ticket,
+                Requests.ivan("odoo"), n)).toList();
+    }
+
+    @Test
+    void aBurstOfInteractionsTakesOneSearchAndOnePostEach() throws Exception {
+        OdooConnector connector = connector();
+        TicketRef ticket = connector.openTicket(Requests.ticket("sb-ticket-1-odoo", Requests.ivan("odoo")));
+
+        List<CrmOutcome<Void>> outcomes = connector.logActivities(activities(ticket, 10));
+
+        assertThat(outcomes).allMatch(CrmOutcome::isSuccess);
+        assertThat(odoo.calls("mail.message", "search_read")).isEqualTo(1);
+        assertThat(odoo.calls("crm.lead", "message_post")).isEqualTo(10);
+        assertThat(odoo.records("mail.message")).hasSize(10);
+    }
+
+    @Test
+    void aBurstOfInteractionsWhoseAnswersWereLostIsPostedOnce() throws Exception {
+        TestSettings settings = settings();
+        settings.timeout = Duration.ofMillis(400);
+        OdooConnector connector = connector(settings);
+        TicketRef ticket = connector.openTicket(Requests.ticket("sb-ticket-1-odoo", Requests.ivan("odoo")));
+        odoo.stallMillis(1_500);
+        odoo.outage(Outage.COMMIT_THEN_STALL);
+
+        List<CrmOutcome<Void>> lost = connector.logActivities(activities(ticket, 3));
+        odoo.outage(Outage.NONE);
+        List<CrmOutcome<Void>> retried = connector.logActivities(activities(ticket, 3));
+
+        assertThat(lost).allSatisfy(o -> assertThat(o.failure().isRetryable()).isTrue());
+        assertThat(retried).allMatch(CrmOutcome::isSuccess);
+        assertThat(odoo.records("mail.message")).hasSize(3);
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -202,35 +203,96 @@ public final class OdooConnector implements CrmConnector, HealthCheck {
     }
 
     private void logOnce(ActivityRequest request, String key) throws CrmException {
-        String model;
-        long id;
-        if (request.ticket() != null) {
-            Record ticket = record(request.ticket());
-            model = ticket.model().name();
-            id = ticket.id();
-        } else {
-            id = partnerOf(request.customer());
-            model = PartnerLookup.MODEL;
-            if (id == 0) {
-                throw CrmException.reject("Customer #" + request.customer().id()
-                        + " has neither a ticket nor a partner in Odoo '" + id() + "' to log interaction "
-                        + request.interactionId() + " on");
-            }
-        }
-        if (posted(model, id, key)) {
-            LOG.debug("Interaction {} is in the chatter of Odoo {} {} already", request.interactionId(), model, id);
+        Note note = note(request, key);
+        if (!postedKeys(List.of(note)).isEmpty()) {
+            LOG.debug("Interaction {} is in the chatter of Odoo {} {} already", request.interactionId(), note.model(), note.id());
             return;
         }
+        post(note);
+    }
+
+    /**
+     * Logs a burst of interactions with one search for the notes posted before (Odoo posts one note
+     * per call). A request that cannot be logged fails alone; when the search fails, all do.
+     */
+    @Override
+    public List<CrmOutcome<Void>> logActivities(List<ActivityRequest> requests) {
+        List<String> keys = requests.stream().map(ActivityRequest::idempotencyKey).toList();
+        if (requests.size() < 2 || new HashSet<>(keys).size() < keys.size()
+                || keys.stream().anyMatch(k -> k.length() > References.MAX_KEY)) {
+            return CrmConnector.super.logActivities(requests);
+        }
+        List<CrmOutcome<Void>> outcomes = new ArrayList<>(requests.size());
+        try (KeyLocks.Held held = keyLocks.lock(keys)) {
+            Note[] notes = new Note[requests.size()];
+            List<Note> known = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                try {
+                    notes[i] = note(requests.get(i), keys.get(i));
+                    known.add(notes[i]);
+                } catch (CrmException e) {
+                    if (e.isRetryable()) {
+                        throw e;
+                    }
+                    outcomes.add(CrmOutcome.failed(e));
+                    continue;
+                }
+                outcomes.add(null);
+            }
+            Set<String> posted = known.isEmpty() ? Set.of() : postedKeys(known);
+            for (int i = 0; i < requests.size(); i++) {
+                if (notes[i] == null) {
+                    continue;
+                }
+                try {
+                    if (!posted.contains(notes[i].key())) {
+                        post(notes[i]);
+                    }
+                    outcomes.set(i, CrmOutcome.ok(null));
+                } catch (CrmException e) {
+                    outcomes.set(i, CrmOutcome.failed(e));
+                }
+            }
+            return outcomes;
+        } catch (CrmException e) {
+            List<CrmOutcome<Void>> failed = new ArrayList<>(requests.size());
+            for (int i = 0; i < requests.size(); i++) {
+                CrmOutcome<Void> done = i < outcomes.size() ? outcomes.get(i) : null;
+                failed.add(done != null ? done : CrmOutcome.failed(e));
+            }
+            return failed;
+        }
+    }
+
+    /** A chatter note to post: on the ticket, or without one on the customer's partner. */
+    private record Note(ActivityRequest request, String key, String model, long id) {
+    }
+
+    private Note note(ActivityRequest request, String key) throws CrmException {
+        if (request.ticket() != null) {
+            Record ticket = record(request.ticket());
+            return new Note(request, key, ticket.model().name(), ticket.id());
+        }
+        long partner = partnerOf(request.customer());
+        if (partner == 0) {
+            throw CrmException.reject("Customer #" + request.customer().id()
+                    + " has neither a ticket nor a partner in Odoo '" + id() + "' to log interaction "
+                    + request.interactionId() + " on");
+        }
+        return new Note(request, key, PartnerLookup.MODEL, partner);
+    }
+
+    private void post(Note note) throws CrmException {
         ObjectNode kwargs = json.createObjectNode();
-        kwargs.put("body", Chatter.body(request, key));
+        kwargs.put("body", Chatter.body(note.request(), note.key()));
         if (htmlNeedsFlag()) {
             kwargs.put("body_is_html", true);
         }
         kwargs.put("message_type", "comment");
         kwargs.put("subtype_xmlid", "mail.mt_note");
         ArrayNode args = json.createArrayNode();
-        args.addArray().add(id);
-        session.execute(model, "message_post", args, kwargs, settings.timeout());
+        args.addArray().add(note.id());
+        session.execute(note.model(), "message_post", args, kwargs, settings.timeout());
     }
 
     @Override
@@ -426,22 +488,32 @@ public final class OdooConnector implements CrmConnector, HealthCheck {
         return matches.isEmpty() ? 0 : Long.parseLong(matches.get(0).ref().externalId());
     }
 
-    private boolean posted(String model, long id, String key) throws CrmException {
+    /** The keys of these notes that are in their record's chatter already, in one search. */
+    private Set<String> postedKeys(List<Note> notes) throws CrmException {
         ArrayNode args = json.createArrayNode();
         ArrayNode domain = args.addArray();
-        domain.addArray().add("model").add("=").add(model);
-        domain.addArray().add("res_id").add("=").add(id);
-        domain.addArray().add("body").add("ilike").add(Html.escape(References.marker(key)));
+        ArrayNode models = domain.addArray().add("model").add("in").addArray();
+        notes.stream().map(Note::model).distinct().forEach(models::add);
+        ArrayNode ids = domain.addArray().add("res_id").add("in").addArray();
+        notes.stream().map(Note::id).distinct().forEach(ids::add);
+        for (int i = 1; i < notes.size(); i++) {
+            domain.add("|");
+        }
+        notes.forEach(n -> domain.addArray().add("body").add("ilike").add(Html.escape(References.marker(n.key()))));
         ObjectNode kwargs = json.createObjectNode();
-        kwargs.putArray("fields").add("body");
-        kwargs.put("limit", 5);
+        kwargs.putArray("fields").add("model").add("res_id").add("body");
+        kwargs.put("limit", 5 * notes.size());
         JsonNode found = session.execute("mail.message", "search_read", args, kwargs, settings.timeout());
+        Set<String> posted = new HashSet<>();
         for (JsonNode m : found) {
-            if (References.carries(Values.text(m.get("body")), key)) {
-                return true;
+            for (Note n : notes) {
+                if (n.model().equals(m.path("model").asText()) && n.id() == m.path("res_id").asLong()
+                        && References.carries(Values.text(m.get("body")), n.key())) {
+                    posted.add(n.key());
+                }
             }
         }
-        return false;
+        return posted;
     }
 
     /** Odoo 17 escapes a plain string body; it keeps HTML only with body_is_html, which 16 does not know. */
