@@ -32,16 +32,21 @@ public final class PbxHarness implements AutoCloseable {
     public final CallLifecycle lifecycle;
     public final AmiSession session;
 
-    private PbxHarness(String serverSecret, String clientSecret) throws IOException {
+    private PbxHarness(String serverSecret, String clientSecret, Set<String> inboundDids) throws IOException {
         server = new FakeAmiServer(USER, serverSecret);
-        lifecycle = new CallLifecycle(PBX, Set.of("from-trunk"), Set.of(), ingress, events,
+        lifecycle = new CallLifecycle(PBX, Set.of("from-trunk"), inboundDids, ingress, events,
                 new AgentDevices(PBX, "PJSIP", agents, Clock.systemUTC()), ended::add, Clock.systemUTC());
         session = new AmiSession(settings(server.port(), clientSecret), lifecycle);
     }
 
     /** Started and logged in, the first resynchronisation done. */
     public static PbxHarness connected() throws IOException {
-        PbxHarness h = new PbxHarness(SECRET, SECRET);
+        return connected(Set.of());
+    }
+
+    /** Started and logged in, only calls to these DIDs counting as inbound. */
+    public static PbxHarness connected(Set<String> inboundDids) throws IOException {
+        PbxHarness h = new PbxHarness(SECRET, SECRET, inboundDids);
         h.session.start();
         h.awaitResyncs(1);
         return h;
@@ -49,7 +54,7 @@ public final class PbxHarness implements AutoCloseable {
 
     /** Started with a password the PBX does not accept. */
     public static PbxHarness withWrongPassword() throws IOException {
-        PbxHarness h = new PbxHarness(SECRET, "wrong");
+        PbxHarness h = new PbxHarness(SECRET, "wrong", Set.of());
         h.session.start();
         return h;
     }
