@@ -50,6 +50,11 @@ public final class AgentDevices implements DeviceDirectory {
         return Optional.ofNullable(agent);
     }
 
+    /** The agent with this id, as the core has them now. */
+    public Optional<Agent> agent(String agentId) {
+        return agents.find(agentId).map(AgentStatus::agent);
+    }
+
     /** The device that rings for an agent on this PBX (their first extension here), if any. */
     public Optional<String> deviceOf(Agent agent) {
         if (!servedHere(agent)) {

@@ -13,6 +13,7 @@ import org.switchboard.telephony.asterisk.AmiSession;
 import org.switchboard.telephony.asterisk.AmiSettings;
 import org.switchboard.telephony.call.AgentDevices;
 import org.switchboard.telephony.call.CallLifecycle;
+import org.switchboard.telephony.call.CallListener;
 import org.switchboard.telephony.call.EndedCall;
 
 /**
@@ -32,10 +33,15 @@ public final class PbxHarness implements AutoCloseable {
     public final CallLifecycle lifecycle;
     public final AmiSession session;
 
-    private PbxHarness(String serverSecret, String clientSecret, Set<String> inboundDids) throws IOException {
+    private PbxHarness(String serverSecret, String clientSecret, Set<String> inboundDids, CallListener also)
+            throws IOException {
         server = new FakeAmiServer(USER, serverSecret);
+        CallListener listener = call -> {
+            also.ended(call);
+            ended.add(call);
+        };
         lifecycle = new CallLifecycle(PBX, Set.of("from-trunk"), inboundDids, ingress, events,
-                new AgentDevices(PBX, "PJSIP", agents, Clock.systemUTC()), ended::add, Clock.systemUTC());
+                new AgentDevices(PBX, "PJSIP", agents, Clock.systemUTC()), listener, Clock.systemUTC());
         session = new AmiSession(settings(server.port(), clientSecret), lifecycle);
     }
 
@@ -46,7 +52,12 @@ public final class PbxHarness implements AutoCloseable {
 
     /** Started and logged in, only calls to these DIDs counting as inbound. */
     public static PbxHarness connected(Set<String> inboundDids) throws IOException {
-        PbxHarness h = new PbxHarness(SECRET, SECRET, inboundDids);
+        return connected(inboundDids, call -> { });
+    }
+
+    /** Started and logged in, every ended call also told to this listener (the callback worklist). */
+    public static PbxHarness connected(Set<String> inboundDids, CallListener listener) throws IOException {
+        PbxHarness h = new PbxHarness(SECRET, SECRET, inboundDids, listener);
         h.session.start();
         h.awaitResyncs(1);
         return h;
@@ -54,7 +65,7 @@ public final class PbxHarness implements AutoCloseable {
 
     /** Started with a password the PBX does not accept. */
     public static PbxHarness withWrongPassword() throws IOException {
-        PbxHarness h = new PbxHarness(SECRET, "wrong", Set.of());
+        PbxHarness h = new PbxHarness(SECRET, "wrong", Set.of(), call -> { });
         h.session.start();
         return h;
     }
