@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import javax.ws.rs.ForbiddenException;
 import javax.ws.rs.WebApplicationException;
@@ -20,8 +19,6 @@ import org.switchboard.telephony.rest.CallRequest;
 import org.switchboard.telephony.rest.CallsResource;
 import org.switchboard.telephony.testing.Callers;
 import org.switchboard.telephony.testing.DialingPbx;
-import org.switchboard.telephony.testing.RecordingEvents;
-import org.switchboard.telephony.testing.RecordingIngress;
 
 /** {@code POST /calls} through the {@code AsteriskPbx} component to the fake PBX's wire. */
 class ClickToCallTest {
@@ -32,10 +29,7 @@ class ClickToCallTest {
     @BeforeEach
     void start() throws Exception {
         env = new DialingPbx();
-        pbx = new AsteriskPbx(DialingPbx.config(env.server.port()), new RecordingIngress(), new RecordingEvents(),
-                env.agents, call -> { }, Clock.systemUTC());
-        pbx.start();
-        env.register(pbx, pbx::stop);
+        pbx = StartedPbx.start(env);
         calls = new CallsResource(env.dialer, env.agents);
         await().atMost(Duration.ofSeconds(10)).until(pbx::connected);
     }
