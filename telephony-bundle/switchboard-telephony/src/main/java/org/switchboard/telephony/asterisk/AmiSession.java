@@ -55,6 +55,8 @@ public final class AmiSession implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean loginRefused;
     private volatile long resyncs;
+    /** Written by the worker only. */
+    private volatile long applied;
 
     public AmiSession(AmiSettings settings, CallLifecycle lifecycle) {
         this.settings = settings;
@@ -84,6 +86,11 @@ public final class AmiSession implements AutoCloseable {
     /** Whether the last login attempt was refused (wrong user or password). */
     public boolean loginRefused() {
         return loginRefused;
+    }
+
+    /** How many AMI events the worker applied to the call state since the start. */
+    public long eventsApplied() {
+        return applied;
     }
 
     /** How many resynchronisations completed since the start. */
@@ -183,6 +190,7 @@ public final class AmiSession implements AutoCloseable {
     private void handle(Object item) {
         if (item instanceof ManagerEvent event) {
             lifecycle.apply(event);
+            applied++;
         } else if (item instanceof Resync resync) {
             resync(resync.connection());
         } else if (item instanceof Dropped dropped) {
