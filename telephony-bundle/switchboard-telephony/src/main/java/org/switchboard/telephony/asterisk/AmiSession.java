@@ -174,13 +174,16 @@ public final class AmiSession implements AutoCloseable {
                     if (item == Stop.STOP) {
                         return;
                     }
-                    handle(item);
+                    try {
+                        handle(item);
+                    } catch (RuntimeException e) {
+                        // one bad event must not cost the others of its batch
+                        LOG.error("PBX {}: an event could not be applied", settings.pbxId(), e);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                LOG.error("PBX {}: an event could not be applied", settings.pbxId(), e);
             } finally {
                 batch.clear();
             }
