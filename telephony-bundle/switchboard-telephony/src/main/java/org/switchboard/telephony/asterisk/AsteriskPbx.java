@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.Agent;
 import org.switchboard.api.service.Agents;
 import org.switchboard.api.spi.ContactIngress;
+import org.switchboard.api.spi.Health;
+import org.switchboard.api.spi.HealthCheck;
 import org.switchboard.api.spi.InteractionEvents;
 import org.switchboard.api.spi.OriginateRequest;
 import org.switchboard.api.spi.Telephony;
@@ -31,12 +33,13 @@ import org.switchboard.telephony.call.CallListener;
 
 /**
  * One configured Asterisk PBX ({@code etc/org.switchboard.telephony.asterisk-<name>.cfg}): follows its
- * calls over AMI and places calls through it.
+ * calls over AMI, places calls through it, and tells {@code /health} whether it is logged in
+ * (health check {@code pbx:<name>}).
  */
-@Component(service = Telephony.class, configurationPid = AsteriskConfig.PID,
+@Component(service = {Telephony.class, HealthCheck.class}, configurationPid = AsteriskConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = AsteriskConfig.class, factory = true)
-public final class AsteriskPbx implements Telephony {
+public final class AsteriskPbx implements Telephony, HealthCheck {
     /** Channel variable on an originated call: why it was placed. */
     public static final String VAR_PURPOSE = "SWITCHBOARD_PURPOSE";
     /** Channel variable on an originated call: the interaction it belongs to. */
@@ -128,6 +131,26 @@ public final class AsteriskPbx implements Telephony {
         }
         LOG.debug("PBX {} originates {} from {} to {}", id, callId, device, number);
         return callId;
+    }
+
+    @Override
+    public String name() {
+        return "pbx:" + id;
+    }
+
+    @Override
+    public Health check() {
+        Map<String, Object> details = Map.of("host", settings.host() + ":" + settings.port(),
+                "eventsApplied", session.eventsApplied(), "resyncs", session.resyncs());
+        if (session.connected()) {
+            return new Health(Health.Status.UP, "logged in to AMI at " + settings.host() + ":" + settings.port(), details);
+        }
+        if (session.loginRefused()) {
+            return new Health(Health.Status.DOWN, "the PBX refuses the login of user '" + settings.username()
+                    + "': check username and password in etc/" + AsteriskConfig.PID + "-" + id + ".cfg", details);
+        }
+        return new Health(Health.Status.DOWN, "not connected to AMI at " + settings.host() + ":" + settings.port()
+                + "; reconnecting", details);
     }
 
     /** Whether the AMI connection is logged in. */

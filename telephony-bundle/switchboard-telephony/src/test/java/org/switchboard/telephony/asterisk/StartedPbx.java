@@ -2,6 +2,7 @@ package org.switchboard.telephony.asterisk;
 
 import java.time.Clock;
 import org.switchboard.telephony.testing.DialingPbx;
+import org.switchboard.telephony.testing.PbxHarness;
 import org.switchboard.telephony.testing.RecordingEvents;
 import org.switchboard.telephony.testing.RecordingIngress;
 
@@ -11,7 +12,12 @@ public final class StartedPbx {
     }
 
     public static AsteriskPbx start(DialingPbx env) {
-        AsteriskPbx pbx = new AsteriskPbx(DialingPbx.config(env.server.port()), new RecordingIngress(),
+        return start(env, PbxHarness.SECRET);
+    }
+
+    /** Started with this password. */
+    public static AsteriskPbx start(DialingPbx env, String password) {
+        AsteriskPbx pbx = new AsteriskPbx(DialingPbx.config(env.server.port(), password), new RecordingIngress(),
                 new RecordingEvents(), env.agents, call -> { }, Clock.systemUTC());
         pbx.start();
         env.register(pbx, pbx::stop);

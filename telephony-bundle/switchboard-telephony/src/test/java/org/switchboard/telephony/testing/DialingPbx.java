@@ -22,8 +22,12 @@ public final class DialingPbx implements AutoCloseable {
     }
 
     public static AsteriskConfig config(int port) {
+        return config(port, PbxHarness.SECRET);
+    }
+
+    public static AsteriskConfig config(int port, String password) {
         return Configs.of(AsteriskConfig.class, Map.of("name", PbxHarness.PBX, "port", port,
-                "username", PbxHarness.USER, "password", PbxHarness.SECRET, "reconnectMinMillis", 50,
+                "username", PbxHarness.USER, "password", password, "reconnectMinMillis", 50,
                 "reconnectMaxMillis", 400, "responseTimeoutMillis", 2000));
     }
 
