@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.TimeoutException;
@@ -80,7 +81,7 @@ public final class AmiSession implements AutoCloseable {
     /** Whether the PBX is logged in now. */
     public boolean connected() {
         ManagerConnection c = current;
-        return c != null && c.getState() == org.asteriskjava.manager.ManagerConnectionState.CONNECTED;
+        return c != null && c.getState() == ManagerConnectionState.CONNECTED;
     }
 
     /** Whether the last login attempt was refused (wrong user or password). */

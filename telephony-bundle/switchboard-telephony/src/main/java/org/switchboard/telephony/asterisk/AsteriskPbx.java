@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.OriginateAction;
@@ -27,6 +26,7 @@ import org.switchboard.api.spi.InteractionEvents;
 import org.switchboard.api.spi.OriginateRequest;
 import org.switchboard.api.spi.Telephony;
 import org.switchboard.api.spi.TelephonyException;
+import org.switchboard.telephony.ConfigValues;
 import org.switchboard.telephony.call.AgentDevices;
 import org.switchboard.telephony.call.CallLifecycle;
 import org.switchboard.telephony.call.CallListener;
@@ -66,7 +66,7 @@ public final class AsteriskPbx implements Telephony, HealthCheck {
         this.id = config.name();
         this.settings = AmiSettings.of(config);
         this.devices = new AgentDevices(id, config.defaultTechnology(), agents, clock);
-        CallLifecycle lifecycle = new CallLifecycle(id, Set.of(config.inboundContexts()), Set.of(config.inboundDids()),
+        CallLifecycle lifecycle = new CallLifecycle(id, ConfigValues.split(config.inboundContexts()), ConfigValues.split(config.inboundDids()),
                 ingress, events, devices, worklist, clock);
         this.session = new AmiSession(settings, lifecycle);
         this.originateContext = config.originateContext();
@@ -100,7 +100,7 @@ public final class AsteriskPbx implements Telephony, HealthCheck {
      */
     @Override
     public String originate(OriginateRequest request) throws TelephonyException {
-        Agent agent = devicesAgent(request.agentId());
+        Agent agent = agent(request.agentId());
         String device = devices.deviceOf(agent).orElseThrow(() -> new TelephonyException(
                 "PBX " + id + " does not ring a phone of agent " + request.agentId(), null));
         String callId = "sb-" + UUID.randomUUID();
@@ -158,7 +158,7 @@ public final class AsteriskPbx implements Telephony, HealthCheck {
         return session.connected();
     }
 
-    private Agent devicesAgent(String agentId) throws TelephonyException {
+    private Agent agent(String agentId) throws TelephonyException {
         return devices.agent(agentId).orElseThrow(() -> new TelephonyException("No agent " + agentId, null));
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
@@ -246,7 +247,7 @@ public final class CallLifecycle {
         }
     }
 
-    private void withCall(String linkedId, java.util.function.Consumer<Call> action) {
+    private void withCall(String linkedId, Consumer<Call> action) {
         Call call = linkedId == null ? null : calls.get(linkedId);
         if (call == null) {
             return;

@@ -3,7 +3,6 @@ package org.switchboard.telephony.rest;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -20,10 +19,12 @@ import org.switchboard.api.Channel;
 import org.switchboard.api.Customer;
 import org.switchboard.api.Interaction;
 import org.switchboard.api.Presence;
+import org.switchboard.api.Queue;
 import org.switchboard.api.QueueStatus;
 import org.switchboard.api.service.Agents;
 import org.switchboard.api.service.Customers;
 import org.switchboard.api.service.Queues;
+import org.switchboard.telephony.ConfigValues;
 import org.switchboard.telephony.callback.PhoneNumbers;
 
 /**
@@ -50,7 +51,7 @@ public class RouteResource {
         this.customers = customers;
         this.agents = agents;
         this.queues = queues;
-        this.vips = Stream.of(config.vipNumbers()).filter(n -> !n.isBlank())
+        this.vips = ConfigValues.split(config.vipNumbers()).stream()
                 .map(n -> PhoneNumbers.dialable("vipNumbers", n)).collect(Collectors.toUnmodifiableSet());
         this.historyDepth = Math.max(1, Math.min(config.historyDepth(), 200));
     }
@@ -85,7 +86,7 @@ public class RouteResource {
         String wanted = did.strip();
         return queues.list().stream().map(QueueStatus::queue)
                 .filter(q -> q.matches(Channel.VOICE, wanted))
-                .map(org.switchboard.api.Queue::id)
+                .map(Queue::id)
                 .findFirst().orElse(null);
     }
 }
