@@ -22,7 +22,7 @@ public record AmiSettings(String pbxId, String host, int port, boolean tls, Stri
 
     static AmiSettings of(AsteriskConfig config) {
         return new AmiSettings(config.name(), config.host(), config.port(), config.tls(), config.username(),
-                config.password(), config.eventMask(), Duration.ofMillis(config.responseTimeoutMillis()),
+                config._password(), config.eventMask(), Duration.ofMillis(config.responseTimeoutMillis()),
                 Duration.ofMillis(config.reconnectMinMillis()), Duration.ofMillis(config.reconnectMaxMillis()));
     }
 

@@ -26,8 +26,12 @@ public @interface AsteriskConfig {
     @AttributeDefinition(description = "The manager.conf user")
     String username();
 
-    @AttributeDefinition(type = AttributeType.PASSWORD, description = "The manager.conf user's secret")
-    String password();
+    /**
+     * The secret, under the key {@code .password}: the leading dot keeps it out of the service properties,
+     * so {@code service:list} never shows it.
+     */
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "The manager.conf user's secret (key .password)")
+    String _password();
 
     @AttributeDefinition(description = "Event classes to receive: call (channels, dials, bridges, hangups, transfers) and agent (queue events) are all the call lifecycle needs")
     String eventMask() default "call,agent";

@@ -27,7 +27,7 @@ public final class DialingPbx implements AutoCloseable {
 
     public static AsteriskConfig config(int port, String password) {
         return Configs.of(AsteriskConfig.class, Map.of("name", PbxHarness.PBX, "port", port,
-                "username", PbxHarness.USER, "password", password, "reconnectMinMillis", 50,
+                "username", PbxHarness.USER, "_password", password, "reconnectMinMillis", 50,
                 "reconnectMaxMillis", 400, "responseTimeoutMillis", 2000));
     }
 
