@@ -12,7 +12,8 @@ import org.switchboard.telephony.call.EndedCall;
 /**
  * Fills the callback worklist from the calls that end: a missed or abandoned call opens an entry (or
  * counts one more call on the number's open entry); an answered call from a number on the worklist
- * closes its entry ({@code CALLED_AGAIN}): the customer reached someone.
+ * closes its entry ({@code CALLED_AGAIN}): the customer reached someone. Withheld numbers cannot be called
+ * back and stay off the list.
  */
 @Component(service = {CallbackWorklist.class, CallListener.class})
 public final class CallbackWorklist implements CallListener {
@@ -27,7 +28,10 @@ public final class CallbackWorklist implements CallListener {
 
     @Override
     public void ended(EndedCall call) {
-        if (call.unanswered()) {
+        if (call.unanswered() && !PhoneNumbers.isDialable(call.number())) {
+            LOG.info("Interaction {} ({} on PBX {}) came from a withheld number: nothing to call back",
+                    call.interactionId(), call.reason(), call.pbx());
+        } else if (call.unanswered()) {
             store.recordUnanswered(call);
             LOG.info("Interaction {} ({} on PBX {}) is on the callback worklist", call.interactionId(), call.reason(),
                     call.pbx());

@@ -11,6 +11,11 @@ public final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
+    /** Whether the PBX could dial this number back (an anonymous caller cannot be). */
+    public static boolean isDialable(String number) {
+        return number != null && DIALLABLE.matcher(SEPARATORS.matcher(number).replaceAll("")).matches();
+    }
+
     /**
      * The number without separators.
      *

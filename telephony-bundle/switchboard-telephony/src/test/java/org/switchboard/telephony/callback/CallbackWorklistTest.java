@@ -70,6 +70,17 @@ class CallbackWorklistTest {
     }
 
     @Test
+    void callFromAWithheldNumberStaysOffTheWorklist() {
+        Transcript abandoned = Transcript.load("inbound-queue-abandoned.txt");
+        pbx.server.play(abandoned.callEvents().stream()
+                .map(e -> "Newchannel".equals(e.get("Event")) ? e.with("CallerIDNum", "<unknown>") : e).toList());
+        pbx.awaitEnded(1);
+
+        assertThat(pbx.ended.get(0).number()).isEqualTo("anonymous");
+        assertThat(rest.list("ALL", 100)).isEmpty();
+    }
+
+    @Test
     void theSameCallEndingTwiceCountsOnce() {
         pbx.server.play(Transcript.load("inbound-queue-abandoned.txt"));
         pbx.awaitEnded(1);
