@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.asteriskjava.manager.AuthenticationFailedException;
@@ -142,6 +143,10 @@ public final class AmiSession implements AutoCloseable {
         c.addEventListener(listener);
         try {
             c.login(settings.eventMask());
+            if (closed) {
+                logoff(c);
+                return;
+            }
             loginRefused = false;
             backoff.reset();
             current = c;
@@ -162,7 +167,11 @@ public final class AmiSession implements AutoCloseable {
         }
         Duration pause = backoff.next();
         LOG.warn("PBX {} {}; next attempt in {} ms", settings.pbxId(), why, pause.toMillis());
-        connector.schedule(this::connect, pause.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            connector.schedule(this::connect, pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: no more attempts
+        }
     }
 
     private void work() {
