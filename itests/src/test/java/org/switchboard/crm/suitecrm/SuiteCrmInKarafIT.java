@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -101,7 +100,7 @@ class SuiteCrmInKarafIT {
         assertThat(followed.path("ticket").path("externalId").asText()).isEqualTo(caseId);
         await("the follow-up noted on the Case").atMost(WRITTEN)
                 .until(() -> suiteCrm.activitiesOf(caseId), notes -> !notes.isEmpty());
-        assertThat(karaf.outbox("PENDING")).isEmpty();
+        await("every write done").atMost(WRITTEN).until(() -> karaf.outbox("PENDING").isEmpty());
 
         // the channel retries its post: the same interaction, nothing more in SuiteCRM
         assertThat(karaf.integration().postContact(followUp).duplicate()).isTrue();

@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import org.switchboard.itests.distribution.SwitchboardInstance;
 
 /**
@@ -117,12 +118,8 @@ public final class KarafWithCrm implements AutoCloseable {
 
     /** {@code GET /interactions/{id}} once it satisfies {@code done}, within {@code timeout}. */
     public JsonNode awaitInteraction(long id, Duration timeout, Predicate<JsonNode> done) {
-        JsonNode[] last = new JsonNode[1];
-        await("interaction " + id).atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
-            last[0] = admin().interaction(id);
-            return done.test(last[0]);
-        });
-        return last[0];
+        return await("interaction " + id).atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .until(() -> admin().interaction(id), done);
     }
 
     /** Waits until every interaction satisfies {@code done}. */
@@ -163,7 +160,7 @@ public final class KarafWithCrm implements AutoCloseable {
                 return ref;
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 
     public SwitchboardClient integration() {
