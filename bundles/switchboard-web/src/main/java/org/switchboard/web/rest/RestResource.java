@@ -21,6 +21,9 @@ public final class RestResource {
     public static final String AGENT = "agent";
     public static final String SUPERVISOR = "supervisor";
     public static final String ADMIN = "admin";
+    public static final String INTEGRATION = "integration";
+    /** Every role the REST API knows. */
+    public static final java.util.Set<String> ROLES = java.util.Set.of(AGENT, SUPERVISOR, ADMIN, INTEGRATION);
 
     private RestResource() {
     }

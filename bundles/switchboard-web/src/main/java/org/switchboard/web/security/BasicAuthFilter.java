@@ -16,21 +16,21 @@ import org.switchboard.web.errors.Errors;
 
 /**
  * Authentication and authorization of every matched request: the method's {@link AccessRule}
- * decides; a closed method needs HTTP Basic credentials of the JAAS realm (401 with
- * {@code WWW-Authenticate} without valid ones) and one of its roles (403 otherwise).
+ * decides; a closed method needs HTTP Basic credentials of the JAAS realm or a signed-in session's
+ * cookie (401 with {@code WWW-Authenticate} without valid ones) and one of its roles (403 otherwise).
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class BasicAuthFilter implements ContainerRequestFilter {
     public static final String CHALLENGE = "Basic realm=\"Switchboard\"";
 
-    private final JaasAuthenticator authenticator;
+    private final Authentication authentication;
     private final Map<Method, AccessRule> rules = new ConcurrentHashMap<>();
 
     @Context
     private ResourceInfo resourceInfo;
 
-    public BasicAuthFilter(JaasAuthenticator authenticator) {
-        this.authenticator = authenticator;
+    public BasicAuthFilter(Authentication authentication) {
+        this.authentication = authentication;
     }
 
     @Override
@@ -44,8 +44,8 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
         if (rule.open()) {
             return;
         }
-        Optional<Caller> caller = Credentials.fromBasicHeader(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .flatMap(authenticator::authenticate);
+        Optional<Caller> caller = authentication.caller(request.getHeaderString(HttpHeaders.AUTHORIZATION),
+                request.getHeaderString(HttpHeaders.COOKIE));
         if (caller.isEmpty()) {
             request.abortWith(Response.fromResponse(Errors.response(401, "authentication required"))
                     .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
