@@ -31,6 +31,7 @@ import org.switchboard.core.identity.CrmDirectory;
 import org.switchboard.core.identity.CrmLookup;
 import org.switchboard.core.ingress.ContactWriter;
 import org.switchboard.core.ingress.IngressService;
+import org.switchboard.core.outbox.ChannelSenders;
 import org.switchboard.core.outbox.OutboxDispatcher;
 import org.switchboard.core.outbox.OutboxSettings;
 import org.switchboard.core.pipeline.ContactProcessor;
@@ -99,7 +100,8 @@ public final class Core implements AutoCloseable {
     private final QueuesService queues;
     private final OutboxService outbox;
 
-    private Core(Database database, Clock clock, Events events, Settings settings, CrmDirectory crms, HealthServiceImpl health) {
+    private Core(Database database, Clock clock, Events events, Settings settings, CrmDirectory crms, ChannelSenders senders,
+                 HealthServiceImpl health) {
         this.database = database;
         this.crms = crms;
         this.health = health;
@@ -107,7 +109,7 @@ public final class Core implements AutoCloseable {
         this.lookupExecutor = Executors.newFixedThreadPool(8, daemon("switchboard-crm-lookup"));
         this.popExecutor = Executors.newFixedThreadPool(2, daemon("switchboard-pop"));
         CrmLookup crmLookup = new CrmLookup(crms, lookupExecutor, clock, settings.crmLookupBudget(), settings.crmLookupTtl());
-        this.dispatcher = new OutboxDispatcher(database, clock, crms, events, settings.outbox());
+        this.dispatcher = new OutboxDispatcher(database, clock, crms, senders, events, settings.outbox());
         PopPublisher pops = new PopPublisher(database, queueRegistry, events, clock, popExecutor);
         this.routing = new RoutingEngine(database, clock, events, queueRegistry, pops, settings.offerTimeout());
         this.processor = settings.processingEnabled()
@@ -117,7 +119,8 @@ public final class Core implements AutoCloseable {
         this.writer = new ContactWriter(database, clock, processor == null ? stored -> { } : processor::submit);
         this.ingress = new IngressService(normalizer, writer, events);
         this.interactionEvents = new InteractionEventsService(routing);
-        this.interactions = new InteractionsService(database, routing, settings.processing().ticketConnectors());
+        this.interactions = new InteractionsService(database, routing, settings.processing().ticketConnectors(), clock,
+                dispatcher::wake);
         this.customers = new CustomersService(database, normalizer);
         this.tickets = new TicketsService(database, clock, dispatcher);
         this.agents = new AgentsService(routing);
@@ -131,13 +134,14 @@ public final class Core implements AutoCloseable {
     /**
      * Brings the schema up to date and starts the core.
      *
-     * @param crms   the CRM connectors, which may come and go while it runs
+     * @param crms    the CRM connectors, which may come and go while it runs
+     * @param senders the channels' senders of agents' replies, which may come and go too
      * @param health where the core's health checks go, beside others
      */
     public static Core start(DataSource dataSource, Clock clock, Events events, Settings settings, CrmDirectory crms,
-                             HealthServiceImpl health) throws SQLException {
+                             ChannelSenders senders, HealthServiceImpl health) throws SQLException {
         SchemaMigration.migrate(dataSource, CHANGELOG, Core.class.getClassLoader());
-        Core core = new Core(new Database(dataSource), clock, events, settings, crms, health);
+        Core core = new Core(new Database(dataSource), clock, events, settings, crms, senders, health);
         core.routing.start();
         core.dispatcher.start();
         if (core.processor != null) {

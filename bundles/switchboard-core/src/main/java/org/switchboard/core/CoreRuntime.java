@@ -37,6 +37,7 @@ import org.switchboard.api.service.Outbox;
 import org.switchboard.api.service.Queues;
 import org.switchboard.api.service.Tickets;
 import org.switchboard.api.spi.ContactIngress;
+import org.switchboard.api.spi.ChannelSender;
 import org.switchboard.api.spi.CrmConnector;
 import org.switchboard.api.spi.HealthCheck;
 import org.switchboard.api.spi.InteractionEvents;
@@ -47,6 +48,7 @@ import org.switchboard.core.config.QueueDefinition;
 import org.switchboard.core.events.EventAdminEvents;
 import org.switchboard.core.identity.AddressNormalizer;
 import org.switchboard.core.identity.CrmDirectory;
+import org.switchboard.core.outbox.ChannelSenders;
 import org.switchboard.core.outbox.OutboxSettings;
 import org.switchboard.core.pipeline.ProcessingSettings;
 import org.switchboard.core.service.HealthServiceImpl;
@@ -66,6 +68,7 @@ public final class CoreRuntime {
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
     private final CrmDirectory crms = new CrmDirectory();
+    private final ChannelSenders senders = new ChannelSenders();
     private final HealthServiceImpl health = new HealthServiceImpl();
     private final EventAdminEvents events = new EventAdminEvents();
     private final Map<QueueDefinition, Queue> queues = new ConcurrentHashMap<>();
@@ -104,7 +107,7 @@ public final class CoreRuntime {
         Duration wait = FIRST_RETRY;
         while (stopping.getCount() > 0) {
             try {
-                Core started = Core.start(dataSource, Clock.systemUTC(), events, settings, crms, health);
+                Core started = Core.start(dataSource, Clock.systemUTC(), events, settings, crms, senders, health);
                 synchronized (this) {
                     if (stopping.getCount() == 0) {
                         started.close();
@@ -195,6 +198,19 @@ public final class CoreRuntime {
     void unbindCrmConnector(CrmConnector connector, Map<String, Object> properties) {
         crms.remove(connector);
         LOG.info("CRM connector '{}' went away; its commands wait for it", connector.id());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindChannelSender(ChannelSender sender, Map<String, Object> properties) {
+        Object ranking = properties.get(Constants.SERVICE_RANKING);
+        Object entryPoint = properties.get(ChannelSender.ENTRY_POINT_PROPERTY);
+        senders.add(sender, entryPoint == null ? null : entryPoint.toString(), ranking instanceof Integer r ? r : 0);
+        LOG.info("Replies on channel '{}' can go out{}", sender.channel().id(), entryPoint == null ? "" : " from " + entryPoint);
+    }
+
+    void unbindChannelSender(ChannelSender sender, Map<String, Object> properties) {
+        senders.remove(sender);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -27,6 +27,7 @@ import org.switchboard.api.ServiceLevel;
 import org.switchboard.api.spi.ContactIngress;
 import org.switchboard.core.Core;
 import org.switchboard.core.identity.CrmDirectory;
+import org.switchboard.core.outbox.ChannelSenders;
 import org.switchboard.core.service.HealthServiceImpl;
 import org.switchboard.crm.local.TicketLinks;
 import org.switchboard.crm.local.connector.LocalCrmConnector;
@@ -109,7 +110,7 @@ public final class PipelineBenchmark {
             CrmDirectory crms = new CrmDirectory();
             crms.add(new LocalCrmConnector(ticketStore, new TicketNumbers("SB-", 6), new TicketLinks("http://localhost:8181")), 0);
             Completions completions = new Completions();
-            try (Core core = Core.start(dataSource, Clock.systemUTC(), completions, Core.Settings.defaults(), crms,
+            try (Core core = Core.start(dataSource, Clock.systemUTC(), completions, Core.Settings.defaults(), crms, new ChannelSenders(),
                     new HealthServiceImpl())) {
                 core.configureQueues(List.of(new Queue("support", "Support", List.of("support"), Set.of(), Set.of(), 5,
                         ServiceLevel.DEFAULT, null)));

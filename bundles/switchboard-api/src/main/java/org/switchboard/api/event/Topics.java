@@ -38,6 +38,14 @@ public final class Topics {
     /** An outbox command failed for good and waits for an operator. */
     public static final String OUTBOX_FAILED = PREFIX + "outbox/FAILED";
 
+    /**
+     * An agent's reply went out on the customer's channel: {@link EventProperties#INTERACTION_ID},
+     * {@link EventProperties#CONVERSATION_ID}, {@link EventProperties#AGENT_ID},
+     * {@link EventProperties#OUTBOX_ID}, {@link EventProperties#CHANNEL}. A reply that never goes out
+     * is announced on {@link #OUTBOX_FAILED}.
+     */
+    public static final String REPLY_SENT = PREFIX + "reply/SENT";
+
     private Topics() {
     }
 

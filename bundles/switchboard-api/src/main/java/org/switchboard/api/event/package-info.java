@@ -4,7 +4,7 @@
  * the console, KPIs and integrators subscribe there.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.switchboard.api.event;
 
 import org.osgi.annotation.bundle.Export;

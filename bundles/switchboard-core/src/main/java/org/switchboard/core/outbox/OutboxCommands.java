@@ -1,6 +1,7 @@
 package org.switchboard.core.outbox;
 
 import java.util.UUID;
+import org.switchboard.api.Channel;
 import org.switchboard.core.store.OutboxTable.NewCommand;
 
 /**
@@ -12,6 +13,9 @@ public final class OutboxCommands {
     public static final String OPEN_TICKET = "OPEN_TICKET";
     public static final String LOG_ACTIVITY = "LOG_ACTIVITY";
     public static final String UPDATE_TICKET = "UPDATE_TICKET";
+    public static final String SEND_REPLY = "SEND_REPLY";
+    /** The target of replies: {@code channel:} and the channel's id. */
+    public static final String CHANNEL_TARGET = "channel:";
 
     private OutboxCommands() {
     }
@@ -30,6 +34,12 @@ public final class OutboxCommands {
     public static NewCommand logActivity(String connector, long conversationId, long interactionId) {
         return new NewCommand(connector, LOG_ACTIVITY, sequenceKey(connector, conversationId),
                 "sb-activity-" + interactionId + '-' + connector, conversationId, interactionId, null);
+    }
+
+    /** Send an agent's reply (stored in {@code sb_reply} under the command's id) on the conversation's channel. */
+    public static NewCommand sendReply(Channel channel, long conversationId, long interactionId) {
+        return new NewCommand(CHANNEL_TARGET + channel.id(), SEND_REPLY, "conversation:" + conversationId + ":reply",
+                "sb-reply-" + interactionId + '-' + UUID.randomUUID(), conversationId, interactionId, null);
     }
 
     /** Set the ticket's status; every request is a change of its own. */

@@ -21,23 +21,29 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.Channel;
 import org.switchboard.api.Customer;
 import org.switchboard.api.Direction;
 import org.switchboard.api.InboundContact;
 import org.switchboard.api.Interaction;
+import org.switchboard.api.ThreadHints;
 import org.switchboard.api.TicketRef;
 import org.switchboard.api.event.EventProperties;
 import org.switchboard.api.event.Topics;
 import org.switchboard.api.spi.ActivityKind;
 import org.switchboard.api.spi.ActivityRequest;
+import org.switchboard.api.spi.ChannelSender;
 import org.switchboard.api.spi.CrmConnector;
 import org.switchboard.api.spi.CrmException;
 import org.switchboard.api.spi.CrmOutcome;
+import org.switchboard.api.spi.DeliveryException;
+import org.switchboard.api.spi.OutboundMessage;
 import org.switchboard.api.spi.TicketRequest;
 import org.switchboard.core.events.Events;
 import org.switchboard.core.identity.CrmDirectory;
 import org.switchboard.core.store.ContactTable;
 import org.switchboard.core.store.ConversationTable;
+import org.switchboard.core.store.ReplyTable;
 import org.switchboard.core.store.CustomerTable;
 import org.switchboard.core.store.Database;
 import org.switchboard.core.store.InteractionTable;
@@ -51,6 +57,9 @@ import org.switchboard.core.store.TicketTable;
  * attempts ran out) where operators see and retry it. A command whose connector is not installed
  * waits for it without using up attempts. A CRM outage delays tickets; it never loses them.
  * Tickets to open and activities to log go to their connector in bulk ({@link CrmConnector#openTickets}).
+ * Agents' replies go out the same way through the {@link ChannelSender} of their channel; the id the
+ * channel gave the sent message becomes a key of the conversation, so the customer's answer to it
+ * threads there.
  */
 public final class OutboxDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
@@ -62,6 +71,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Database database;
     private final Clock clock;
     private final CrmDirectory crms;
+    private final ChannelSenders senders;
     private final Events events;
     private final OutboxSettings settings;
     private final ExecutorService workers;
@@ -71,10 +81,12 @@ public final class OutboxDispatcher implements AutoCloseable {
     private boolean woken;
     private volatile boolean running = true;
 
-    public OutboxDispatcher(Database database, Clock clock, CrmDirectory crms, Events events, OutboxSettings settings) {
+    public OutboxDispatcher(Database database, Clock clock, CrmDirectory crms, ChannelSenders senders, Events events,
+                            OutboxSettings settings) {
         this.database = database;
         this.clock = clock;
         this.crms = crms;
+        this.senders = senders;
         this.events = events;
         this.settings = settings;
         this.workers = Executors.newFixedThreadPool(settings.workers(), r -> {
@@ -85,6 +97,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.thread = new Thread(this::run, "switchboard-outbox");
         this.thread.setDaemon(true);
         crms.onArrival(this::wake);
+        senders.onArrival(this::wake);
     }
 
     public void start() {
@@ -244,7 +257,14 @@ public final class OutboxDispatcher implements AutoCloseable {
         OutboxTable.Row row();
     }
 
-    private record Done(OutboxTable.Row row, TicketRef ticket) implements Result {
+    private record Done(OutboxTable.Row row, TicketRef ticket, Sent sent) implements Result {
+        Done(OutboxTable.Row row, TicketRef ticket) {
+            this(row, ticket, null);
+        }
+    }
+
+    /** A reply that went out, and what its channel called it ({@code null} when it gave no id). */
+    private record Sent(ReplyTable.Reply reply, Channel channel, String messageId) {
     }
 
     private record Retry(OutboxTable.Row row, String error) implements Result {
@@ -256,8 +276,11 @@ public final class OutboxDispatcher implements AutoCloseable {
     private record Waiting(OutboxTable.Row row, String why) implements Result {
     }
 
-    /** A command that goes alone: a ticket status change. */
+    /** A command that goes alone: a ticket status change, a reply. */
     private Result execute(OutboxTable.Row row, Context context) {
+        if (OutboxCommands.SEND_REPLY.equals(row.kind())) {
+            return sendReply(row, context);
+        }
         Optional<CrmConnector> connector = crms.find(row.target());
         if (connector.isEmpty()) {
             return new Waiting(row, "waiting for CRM connector '" + row.target() + "' to be installed and configured");
@@ -275,6 +298,34 @@ public final class OutboxDispatcher implements AutoCloseable {
             return e.isRetryable() ? new Retry(row, e.getMessage()) : new Failed(row, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("CRM connector {} failed on outbox command {}", row.target(), row.id(), e);
+            return new Retry(row, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private Result sendReply(OutboxTable.Row row, Context context) {
+        ReplyTable.Reply reply = context.replies.get(row.id());
+        InboundContact contact = row.interactionId() == null ? null : context.contacts.get(row.interactionId());
+        if (reply == null || contact == null) {
+            return new Failed(row, "the reply or the contact it answers no longer exists");
+        }
+        Channel channel = contact.channel();
+        Optional<ChannelSender> sender = senders.find(channel, contact.entryPoint());
+        if (sender.isEmpty()) {
+            return new Waiting(row, "waiting for a sender of channel '" + channel.id() + "'"
+                    + (contact.entryPoint() == null ? "" : " for " + contact.entryPoint()) + " to be installed and configured");
+        }
+        List<String> references = new ArrayList<>(contact.thread().references());
+        references.add(contact.externalId());
+        OutboundMessage message = new OutboundMessage(row.idempotencyKey(), channel, contact.from(), contact.entryPoint(),
+                reply.conversationId(), reply.interactionId(), reply.agentId(), reply.subject(), reply.body(),
+                new ThreadHints(contact.thread().threadKey(), contact.externalId(), references), contact.metadata());
+        try {
+            String messageId = sender.get().send(message);
+            return new Done(row, null, new Sent(reply, channel, messageId == null || messageId.isBlank() ? null : messageId));
+        } catch (DeliveryException e) {
+            return e.isRetryable() ? new Retry(row, e.getMessage()) : new Failed(row, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("The {} sender failed on outbox command {}", channel.id(), row.id(), e);
             return new Retry(row, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
@@ -308,12 +359,20 @@ public final class OutboxDispatcher implements AutoCloseable {
         Instant now = clock.instant();
         List<Long> done = new ArrayList<>();
         List<Done> opened = new ArrayList<>();
+        Map<String, Long> replyKeys = new LinkedHashMap<>();
         database.inTransaction(c -> {
             for (Result r : results) {
                 if (r instanceof Done d) {
                     done.add(d.row().id());
                     if (d.ticket() != null) {
                         opened.add(d);
+                    }
+                    if (d.sent() != null) {
+                        ReplyTable.markSent(c, d.sent().reply().id(), d.sent().messageId(), now);
+                        if (d.sent().messageId() != null) {
+                            replyKeys.put(ConversationTable.messageKey(d.sent().channel(), d.sent().messageId()),
+                                    d.sent().reply().conversationId());
+                        }
                     }
                 } else if (r instanceof Retry x) {
                     int attempts = x.row().attempts() + 1;
@@ -326,6 +385,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                 }
             }
             OutboxTable.markDone(c, done, now);
+            ConversationTable.addMissingKeys(c, replyKeys);
             TicketTable.putAll(c, opened.stream().map(d -> Map.entry(d.row().conversationId(), d.ticket())).toList(), now);
             return null;
         });
@@ -342,6 +402,15 @@ public final class OutboxDispatcher implements AutoCloseable {
             props.put(EventProperties.TICKET, d.ticket());
             props.put(EventProperties.TIMESTAMP, now.toEpochMilli());
             events.post(OutboxCommands.OPEN_TICKET.equals(row.kind()) ? Topics.TICKET_OPENED : Topics.TICKET_UPDATED, props);
+        } else if (r instanceof Done d && d.sent() != null) {
+            Map<String, Object> props = new HashMap<>();
+            props.put(EventProperties.OUTBOX_ID, row.id());
+            props.put(EventProperties.INTERACTION_ID, d.sent().reply().interactionId());
+            props.put(EventProperties.CONVERSATION_ID, d.sent().reply().conversationId());
+            props.put(EventProperties.AGENT_ID, d.sent().reply().agentId());
+            props.put(EventProperties.CHANNEL, d.sent().channel().id());
+            props.put(EventProperties.TIMESTAMP, now.toEpochMilli());
+            events.post(Topics.REPLY_SENT, props);
         } else if (r instanceof Failed || (r instanceof Retry && row.attempts() + 1 >= settings.maxAttempts())) {
             String error = r instanceof Failed f ? f.error() : ((Retry) r).error();
             LOG.warn("Outbox command {} ({} on {}) failed for good: {}; retry it with switchboard:outbox-retry {}",
@@ -394,6 +463,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         final Map<Long, Interaction> interactions = new HashMap<>();
         final Map<Long, InboundContact> contacts;
         final Map<Long, Map<String, TicketRef>> tickets = new HashMap<>();
+        final Map<Long, ReplyTable.Reply> replies = new HashMap<>();
 
         private Context(Map<Long, ConversationTable.Header> conversations, Map<Long, Customer> customers,
                         Map<Long, InboundContact> contacts) {
@@ -405,7 +475,11 @@ public final class OutboxDispatcher implements AutoCloseable {
         static Context load(Connection c, List<OutboxTable.Row> rows) throws SQLException {
             Set<Long> conversationIds = new LinkedHashSet<>();
             Set<Long> interactionIds = new LinkedHashSet<>();
+            List<Long> replyIds = new ArrayList<>();
             for (OutboxTable.Row r : rows) {
+                if (OutboxCommands.SEND_REPLY.equals(r.kind())) {
+                    replyIds.add(r.id());
+                }
                 if (r.conversationId() != null) {
                     conversationIds.add(r.conversationId());
                 }
@@ -425,8 +499,10 @@ public final class OutboxDispatcher implements AutoCloseable {
             Context context = new Context(conversations, CustomerTable.find(c, List.copyOf(customerIds)),
                     ContactTable.ofInteractions(c, List.copyOf(interactionIds)));
             context.interactions.putAll(interactions);
+            context.replies.putAll(ReplyTable.find(c, replyIds));
             for (OutboxTable.Row r : rows) {
-                if (r.conversationId() != null && !OutboxCommands.OPEN_TICKET.equals(r.kind())) {
+                if (r.conversationId() != null && !OutboxCommands.OPEN_TICKET.equals(r.kind())
+                        && !OutboxCommands.SEND_REPLY.equals(r.kind())) {
                     context.tickets.put(r.conversationId(), TicketTable.ofConversation(c, r.conversationId()));
                 }
             }

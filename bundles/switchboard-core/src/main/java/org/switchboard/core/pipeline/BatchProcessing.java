@@ -168,11 +168,11 @@ final class BatchProcessing {
     }
 
     private static String threadKey(Channel channel, String key) {
-        return "t:" + channel.id() + ':' + key;
+        return ConversationTable.threadKey(channel, key);
     }
 
     private static String messageKey(Channel channel, String sourceId) {
-        return "m:" + channel.id() + ':' + sourceId;
+        return ConversationTable.messageKey(channel, sourceId);
     }
 
     /** The key under which replies to this contact (naming its source id) find its conversation. */
@@ -202,7 +202,8 @@ final class BatchProcessing {
         final Set<Long> touched = new LinkedHashSet<>();
         final List<InteractionTable.Processed> interactions = new ArrayList<>();
         final List<OutboxTable.NewCommand> commands = new ArrayList<>();
-        final Set<CrmRef> claimedRefs = new HashSet<>();
+        /** CRM records claimed by customers created in this batch, not yet in the store. */
+        final Map<CrmRef, Long> newRefs = new HashMap<>();
 
         Plan(Instant now) {
             this.now = now;
@@ -230,7 +231,9 @@ final class BatchProcessing {
                 List<CrmMatch> matches = identifies ? lookups.crmMatches().getOrDefault(x.from(), List.of()) : List.of();
                 String name = matches.stream().map(CrmMatch::displayName).filter(n -> n != null && !n.isBlank())
                         .findFirst().orElse(x.fromName());
-                List<CrmRef> refs = matches.stream().map(CrmMatch::ref).filter(claimedRefs::add).toList();
+                long created = customerId;
+                List<CrmRef> refs = matches.stream().map(CrmMatch::ref)
+                        .filter(ref -> newRefs.putIfAbsent(ref, created) == null).toList();
                 customers.add(new CustomerTable.NewCustomer(customerId, name, identifies ? List.of(x.from()) : List.of(), refs, now));
                 if (identifies) {
                     newAddresses.put(x.from(), customerId);
@@ -279,8 +282,13 @@ final class BatchProcessing {
             return new Outcome(a, customerId, newCustomer, conversationId, newConversation, queueId, false);
         }
 
-        /** A customer that already holds one of the matched CRM records, if any. */
+        /** A customer that already holds one of the matched CRM records, if any (in this batch or stored). */
         private Long customerOfMatches(Connection c, List<CrmMatch> matches) throws SQLException {
+            for (CrmMatch m : matches) {
+                if (newRefs.containsKey(m.ref())) {
+                    return newRefs.get(m.ref());
+                }
+            }
             for (CrmMatch m : matches) {
                 Optional<Long> holder = CustomerTable.findByCrmRef(c, m.ref());
                 if (holder.isPresent()) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,16 @@ public final class ConversationTable {
     }
 
     private ConversationTable() {
+    }
+
+    /** The key under which a chat, session or other thread id of a channel leads to its conversation. */
+    public static String threadKey(Channel channel, String key) {
+        return "t:" + channel.id() + ':' + key;
+    }
+
+    /** The key under which a message's id on a channel (an email's Message-ID) leads to its conversation. */
+    public static String messageKey(Channel channel, String sourceId) {
+        return "m:" + channel.id() + ':' + sourceId;
     }
 
     /** The conversation each key leads to, for the keys that are known. */
@@ -71,6 +82,13 @@ public final class ConversationTable {
             }
             ps.executeBatch();
         }
+    }
+
+    /** Adds the keys that are not known yet (a retried write finds its own keys there). */
+    public static void addMissingKeys(Connection c, Map<String, Long> keys) throws SQLException {
+        Map<String, Long> missing = new LinkedHashMap<>(keys);
+        missing.keySet().removeAll(findByKeys(c, keys.keySet()).keySet());
+        addKeys(c, missing);
     }
 
     public static void addKeys(Connection c, Map<String, Long> keys) throws SQLException {

@@ -187,6 +187,24 @@ abstract class PipelineContract {
     }
 
     @Test
+    void twoAddressesOfOneCrmRecordProcessedTogetherMakeOneCustomer() throws SQLException {
+        CrmRef record = new CrmRef("local", "Contacts", "c-2", "http://crm.test/contacts/c-2");
+        harness.crm.knows(Address.phone("+4930999111"), new CrmMatch(record, "Olga Smirnova", List.of(Address.phone("+4930999111"))));
+        harness.crm.knows(Address.email("olga@example.org"), new CrmMatch(record, "Olga Smirnova", List.of(Address.email("olga@example.org"))));
+        Core.Settings off = new Core.Settings("US", false, Core.Settings.defaults().processing(), Core.Settings.defaults().outbox(),
+                Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ofMinutes(5));
+        harness.restart(off);
+        Receipt call = accept(Contacts.webhook("+4930999111").build());
+        Receipt mail = accept(Contacts.email("olga@example.org", "Hello").build());
+
+        harness.restart(Core.Settings.defaults()); // both are resumed in one batch
+
+        long customer = harness.awaitState(call.interactionId(), InteractionState.QUEUED).customer().id();
+        assertThat(harness.awaitState(mail.interactionId(), InteractionState.QUEUED).customer().id()).isEqualTo(customer);
+        assertThat(harness.core().customers().find(customer).orElseThrow().crmRefs()).containsExactly(record);
+    }
+
+    @Test
     void aContactThatBreaksARuleIsRefusedAndNothingIsStored() throws SQLException {
         InboundContact.Builder broken = InboundContact.builder(org.switchboard.api.Channel.WEBHOOK, "x", Address.phone("+4930"))
                 .metadata("", "value");

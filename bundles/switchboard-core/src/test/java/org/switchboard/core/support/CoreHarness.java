@@ -13,6 +13,7 @@ import org.switchboard.api.Queue;
 import org.switchboard.api.service.InteractionDetails;
 import org.switchboard.core.Core;
 import org.switchboard.core.identity.CrmDirectory;
+import org.switchboard.core.outbox.ChannelSenders;
 import org.switchboard.core.service.HealthServiceImpl;
 
 /** A running core on a test store, with a recording CRM ({@code local}) and recorded events. */
@@ -23,6 +24,7 @@ public final class CoreHarness implements AutoCloseable {
     public final RecordedEvents events = new RecordedEvents();
     public final RecordingCrm crm = new RecordingCrm("local");
     public final CrmDirectory crms = new CrmDirectory();
+    public final ChannelSenders senders = new ChannelSenders();
     private final Clock clock;
     private Core core;
 
@@ -33,7 +35,7 @@ public final class CoreHarness implements AutoCloseable {
     }
 
     public CoreHarness start(Core.Settings settings) throws SQLException {
-        core = Core.start(store.dataSource(), clock, events, settings, crms, new HealthServiceImpl());
+        core = Core.start(store.dataSource(), clock, events, settings, crms, senders, new HealthServiceImpl());
         return this;
     }
 
