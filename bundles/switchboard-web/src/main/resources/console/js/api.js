@@ -6,7 +6,9 @@ export class ApiError extends Error {
 }
 
 export async function api(method, path, body) {
-  const options = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  // X-Requested-With: a 401 comes without a Basic challenge, so the browser shows no password dialog
+  const options = { method, credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'X-Requested-With': 'switchboard-console' } };
   if (body !== undefined) {
     options.headers['Content-Type'] = 'application/json';
     options.body = JSON.stringify(body);

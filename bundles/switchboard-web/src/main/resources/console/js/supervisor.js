@@ -35,7 +35,7 @@ export class SupervisorView {
       el('td', {}, `${q.agentsAvailable} / ${q.agentsSignedIn}`))));
     $('agents').replaceChildren(...p.agents.map((a) => el('tr', { 'data-agent': a.id },
       el('th', {}, a.name),
-      el('td', {}, el('span', { class: 'state ' + a.state, style: 'color:#fff' },
+      el('td', {}, el('span', { class: 'state ' + a.state },
         (STATE_LABELS[a.state] || a.state) + (a.state === 'AWAY' && a.reason ? ` – ${a.reason}` : ''))),
       el('td', { class: 'clock', 'data-since': a.stateSince }, duration(a.stateSince)),
       el('td', {}, a.interaction ? `#${a.interaction.id} ${a.interaction.channel} · ${a.interaction.summary || ''}` : ''))));

@@ -63,6 +63,8 @@ final class AgentStreams {
     void open(String agentId, SseConnection connection, Long lastEventId) {
         Agent agent = agents.computeIfAbsent(agentId, id -> new Agent());
         synchronized (agent) {
+            agent.open.add(connection);
+            connection.send(SseFrames.opening(), 0);
             if (lastEventId != null) {
                 for (Sent sent : agent.recent) {
                     if (sent.id() > lastEventId) {
@@ -70,7 +72,6 @@ final class AgentStreams {
                     }
                 }
             }
-            agent.open.add(connection);
         }
         connection.onClose(() -> agent.open.remove(connection));
         if (connection.isClosed()) {

@@ -22,7 +22,6 @@ import org.switchboard.web.security.Caller;
  */
 abstract class EventStreamServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    static final long RETRY_MILLIS = 2000;
 
     private final transient Authentication authentication;
     private final transient Executor executor;
@@ -68,8 +67,6 @@ abstract class EventStreamServlet extends HttpServlet {
         response.setHeader("X-Accel-Buffering", "no");
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        response.getOutputStream().write(SseFrames.opening(RETRY_MILLIS));
-        response.flushBuffer();
         SseConnection connection = new SseConnection(async, executor, written);
         open(caller.get(), connection, request);
     }
@@ -77,7 +74,7 @@ abstract class EventStreamServlet extends HttpServlet {
     /** Why this caller may not open the stream, or {@code null} when they may. */
     abstract String refusal(Caller caller);
 
-    /** Hands the opened stream over. */
+    /** Hands the opened stream over; the first frame it gets must be {@link SseFrames#opening()}. */
     abstract void open(Caller caller, SseConnection connection, HttpServletRequest request);
 
     void error(HttpServletResponse response, int status, String message) throws IOException {

@@ -20,8 +20,15 @@ final class SseFrames {
         return frame;
     }
 
-    /** The first bytes of every stream: how soon the browser should reconnect after a break. */
-    static byte[] opening(long retryMillis) {
-        return ("retry: " + retryMillis + "\n\n").getBytes(StandardCharsets.US_ASCII);
+    /** How soon a browser reconnects after a break. */
+    static final long RETRY_MILLIS = 2000;
+    private static final byte[] OPENING = ("retry: " + RETRY_MILLIS + "\n\n").getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The first frame of every stream, sent once the stream is registered: a client that has read it
+     * gets everything published from then on.
+     */
+    static byte[] opening() {
+        return OPENING.clone();
     }
 }

@@ -31,8 +31,9 @@ final class SupervisorStreams {
     }
 
     void open(SseConnection connection) {
-        connection.send(SseFrames.frame(-1, EVENT, snapshot.get()), 0);
         open.add(connection);
+        connection.send(SseFrames.opening(), 0);
+        connection.send(SseFrames.frame(-1, EVENT, snapshot.get()), 0);
         connection.onClose(() -> open.remove(connection));
         if (connection.isClosed()) {
             open.remove(connection);

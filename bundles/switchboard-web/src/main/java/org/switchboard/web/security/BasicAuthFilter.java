@@ -22,6 +22,18 @@ import org.switchboard.web.errors.Errors;
 @Priority(Priorities.AUTHENTICATION)
 public final class BasicAuthFilter implements ContainerRequestFilter {
     public static final String CHALLENGE = "Basic realm=\"Switchboard\"";
+    /**
+     * Sent by the console's scripts: a 401 then carries no Basic challenge, so that the browser
+     * does not put up its own password dialog over the console's sign-in form.
+     */
+    public static final String SCRIPT_HEADER = "X-Requested-With";
+
+    /** A 401 for this request: with the Basic challenge, unless a script of the console asked. */
+    public static Response unauthorized(String message, String requestedWith) {
+        Response response = Errors.response(401, message);
+        return requestedWith == null ? Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build()
+                : response;
+    }
 
     private final Authentication authentication;
     private final Map<Method, AccessRule> rules = new ConcurrentHashMap<>();
@@ -47,9 +59,7 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
         Optional<Caller> caller = authentication.caller(request.getHeaderString(HttpHeaders.AUTHORIZATION),
                 request.getHeaderString(HttpHeaders.COOKIE));
         if (caller.isEmpty()) {
-            request.abortWith(Response.fromResponse(Errors.response(401, "authentication required"))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
-                    .build());
+            request.abortWith(unauthorized("authentication required", request.getHeaderString(SCRIPT_HEADER)));
             return;
         }
         if (!rule.allows(caller.get())) {

@@ -20,7 +20,6 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.web.errors.Errors;
 import org.switchboard.web.limits.BoundedBody;
 import org.switchboard.web.rest.RestResource;
 import org.switchboard.web.security.Authentication;
@@ -54,13 +53,13 @@ public final class SessionResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Operation(summary = "Sign in; answers the session and sets its cookie")
     public Response signIn(SignIn credentials, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                           @HeaderParam(BasicAuthFilter.SCRIPT_HEADER) String requestedWith,
                            @Context SecurityContext security) {
         Optional<Caller> caller = credentials != null && credentials.user() != null
                 ? authentication.login(credentials.user(), credentials.password())
                 : authentication.loginBasic(authorization);
         if (caller.isEmpty()) {
-            return Response.fromResponse(Errors.response(401, "user name or password is wrong"))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, BasicAuthFilter.CHALLENGE).build();
+            return BasicAuthFilter.unauthorized("user name or password is wrong", requestedWith);
         }
         Sessions sessions = authentication.sessions();
         Sessions.Session session = sessions.open(caller.get());
