@@ -16,23 +16,41 @@ import org.switchboard.web.rest.RestResource;
 @Path("/pops/latency")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PopLatencyResource {
-    private final PopLatency latency;
+    private final PopLatency written;
+    private final PopLatency delivered;
 
-    public PopLatencyResource(PopLatency latency) {
-        this.latency = latency;
+    /**
+     * The figures: to the frame written, and, for telling the core's share from the push's, to the
+     * pop event reaching this bundle ({@code eventDelivered}).
+     */
+    public record LatencyBody(long samples, double p50Millis, double p99Millis, double maxMillis,
+                              PopLatency.Summary eventDelivered) {
+    }
+
+    /**
+     * @param written   from the request entering the JVM to the frame written
+     * @param delivered from the request entering the JVM to the pop event handed to this bundle
+     */
+    public PopLatencyResource(PopLatency written, PopLatency delivered) {
+        this.written = written;
+        this.delivered = delivered;
     }
 
     @GET
     @RolesAllowed({RestResource.SUPERVISOR, RestResource.ADMIN})
-    @Operation(summary = "Screen-pop latency percentiles: {\"samples\",\"p50Millis\",\"p99Millis\",\"maxMillis\"}")
-    public PopLatency.Summary popLatency() {
-        return latency.summary();
+    @Operation(summary = "Screen-pop latency percentiles: {\"samples\",\"p50Millis\",\"p99Millis\",\"maxMillis\","
+            + "\"eventDelivered\":{…}}")
+    public LatencyBody popLatency() {
+        PopLatency.Summary toFrame = written.summary();
+        return new LatencyBody(toFrame.samples(), toFrame.p50Millis(), toFrame.p99Millis(), toFrame.maxMillis(),
+                delivered.summary());
     }
 
     @DELETE
     @RolesAllowed(RestResource.ADMIN)
     @Operation(summary = "Forget the samples so far")
     public void resetPopLatency() {
-        latency.reset();
+        written.reset();
+        delivered.reset();
     }
 }

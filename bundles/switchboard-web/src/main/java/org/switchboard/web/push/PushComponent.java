@@ -54,6 +54,7 @@ public final class PushComponent implements EventHandler {
 
     private final ObjectMapper mapper = JsonMapper.create();
     private final PopLatency latency = new PopLatency();
+    private final PopLatency delivered = new PopLatency();
     private final ExecutorService writers;
     private final ScheduledExecutorService timers;
     private final AgentStreams agentStreams;
@@ -86,7 +87,7 @@ public final class PushComponent implements EventHandler {
         Hashtable<String, Object> resource = new Hashtable<>();
         resource.put(RestResource.PROPERTY, true);
         resource.put(RestResource.OPENAPI, RestResource.WEB_OPENAPI);
-        registrations.add(context.registerService(PopLatencyResource.class, new PopLatencyResource(latency), resource));
+        registrations.add(context.registerService(PopLatencyResource.class, new PopLatencyResource(latency, delivered), resource));
     }
 
     @Deactivate
@@ -125,6 +126,9 @@ public final class PushComponent implements EventHandler {
     private void pop(Event event) throws JsonProcessingException {
         if (event.getProperty(EventProperties.POP) instanceof ScreenPop pop) {
             long origin = event.getProperty(EventProperties.ORIGIN_NANOS) instanceof Long nanos ? nanos : 0;
+            if (origin != 0) {
+                delivered.record(System.nanoTime() - origin);
+            }
             agentStreams.publish(pop.agentId(), "pop", mapper.writeValueAsBytes(PopBody.of(pop)), origin);
         }
     }
