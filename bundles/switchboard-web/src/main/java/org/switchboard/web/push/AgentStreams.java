@@ -37,8 +37,18 @@ final class AgentStreams {
         this.ids = new AtomicLong(firstId);
     }
 
-    /** Sends an event to the agent's open streams and keeps it for replay; returns its id. */
-    long publish(String agentId, String event, byte[] json, long originNanos) {
+    /** Sends an event that is not measured to the agent's open streams and keeps it for replay; returns its id. */
+    long publish(String agentId, String event, byte[] json) {
+        return publish(agentId, event, json, 0, 0);
+    }
+
+    /**
+     * Sends an event to the agent's open streams and keeps it for replay; returns its id.
+     *
+     * @param originNanos   when the request that caused it entered the JVM, 0 when unknown
+     * @param receivedNanos when its event reached this bundle
+     */
+    long publish(String agentId, String event, byte[] json, long originNanos, long receivedNanos) {
         Agent agent = agents.computeIfAbsent(agentId, id -> new Agent());
         long id;
         byte[] frame;
@@ -50,7 +60,7 @@ final class AgentStreams {
                 agent.recent.removeFirst();
             }
             for (SseConnection connection : agent.open) {
-                connection.send(frame, originNanos);
+                connection.send(frame, originNanos, receivedNanos);
             }
         }
         return id;
@@ -64,11 +74,11 @@ final class AgentStreams {
         Agent agent = agents.computeIfAbsent(agentId, id -> new Agent());
         synchronized (agent) {
             agent.open.add(connection);
-            connection.send(SseFrames.opening(), 0);
+            connection.send(SseFrames.opening());
             if (lastEventId != null) {
                 for (Sent sent : agent.recent) {
                     if (sent.id() > lastEventId) {
-                        connection.send(sent.frame(), 0);
+                        connection.send(sent.frame());
                     }
                 }
             }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import javax.servlet.AsyncContext;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
@@ -24,14 +23,11 @@ abstract class EventStreamServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient Authentication authentication;
-    private final transient Executor executor;
     private final transient SseConnection.Written written;
     private final transient ObjectMapper mapper;
 
-    EventStreamServlet(Authentication authentication, Executor executor, SseConnection.Written written,
-                       ObjectMapper mapper) {
+    EventStreamServlet(Authentication authentication, SseConnection.Written written, ObjectMapper mapper) {
         this.authentication = authentication;
-        this.executor = executor;
         this.written = written;
         this.mapper = mapper;
     }
@@ -67,7 +63,7 @@ abstract class EventStreamServlet extends HttpServlet {
         response.setHeader("X-Accel-Buffering", "no");
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        SseConnection connection = new SseConnection(async, executor, written);
+        SseConnection connection = new SseConnection(async, written);
         open(caller.get(), connection, request);
     }
 

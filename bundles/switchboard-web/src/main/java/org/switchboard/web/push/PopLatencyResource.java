@@ -18,32 +18,35 @@ import org.switchboard.web.rest.RestResource;
 public final class PopLatencyResource {
     private final PopLatency written;
     private final PopLatency delivered;
+    private final PopLatency push;
 
     /**
-     * The figures: to the frame written, and, for telling the core's share from the push's, to the
-     * pop event reaching this bundle ({@code eventDelivered}).
+     * The figures: to the frame written, and, telling the core's share from the push's, to the pop
+     * event reaching this bundle ({@code eventDelivered}) and from there to the frame written ({@code push}).
      */
     public record LatencyBody(long samples, double p50Millis, double p99Millis, double maxMillis,
-                              PopLatency.Summary eventDelivered) {
+                              PopLatency.Summary eventDelivered, PopLatency.Summary push) {
     }
 
     /**
      * @param written   from the request entering the JVM to the frame written
      * @param delivered from the request entering the JVM to the pop event handed to this bundle
+     * @param push      from the pop event handed to this bundle to the frame written
      */
-    public PopLatencyResource(PopLatency written, PopLatency delivered) {
+    public PopLatencyResource(PopLatency written, PopLatency delivered, PopLatency push) {
         this.written = written;
         this.delivered = delivered;
+        this.push = push;
     }
 
     @GET
     @RolesAllowed({RestResource.SUPERVISOR, RestResource.ADMIN})
     @Operation(summary = "Screen-pop latency percentiles: {\"samples\",\"p50Millis\",\"p99Millis\",\"maxMillis\","
-            + "\"eventDelivered\":{…}}")
+            + "\"eventDelivered\":{…},\"push\":{…}}")
     public LatencyBody popLatency() {
         PopLatency.Summary toFrame = written.summary();
         return new LatencyBody(toFrame.samples(), toFrame.p50Millis(), toFrame.p99Millis(), toFrame.maxMillis(),
-                delivered.summary());
+                delivered.summary(), push.summary());
     }
 
     @DELETE
@@ -52,5 +55,6 @@ public final class PopLatencyResource {
     public void resetPopLatency() {
         written.reset();
         delivered.reset();
+        push.reset();
     }
 }

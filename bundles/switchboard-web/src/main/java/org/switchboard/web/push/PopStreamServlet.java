@@ -2,7 +2,6 @@ package org.switchboard.web.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import javax.servlet.http.HttpServletRequest;
 import org.switchboard.api.AgentStatus;
 import org.switchboard.api.service.Agents;
@@ -23,9 +22,9 @@ final class PopStreamServlet extends EventStreamServlet {
     private final transient Agents agents;
     private final transient AgentStreams streams;
 
-    PopStreamServlet(Authentication authentication, Executor executor, SseConnection.Written written,
-                     ObjectMapper mapper, Agents agents, AgentStreams streams) {
-        super(authentication, executor, written, mapper);
+    PopStreamServlet(Authentication authentication, SseConnection.Written written, ObjectMapper mapper, Agents agents,
+                     AgentStreams streams) {
+        super(authentication, written, mapper);
         this.agents = agents;
         this.streams = streams;
     }

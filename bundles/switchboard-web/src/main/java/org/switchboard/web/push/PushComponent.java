@@ -3,14 +3,13 @@ package org.switchboard.web.push;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.servlet.Servlet;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -55,7 +54,7 @@ public final class PushComponent implements EventHandler {
     private final ObjectMapper mapper = JsonMapper.create();
     private final PopLatency latency = new PopLatency();
     private final PopLatency delivered = new PopLatency();
-    private final ExecutorService writers;
+    private final PopLatency push = new PopLatency();
     private final ScheduledExecutorService timers;
     private final AgentStreams agentStreams;
     private final SupervisorStreams supervisorStreams;
@@ -66,8 +65,6 @@ public final class PushComponent implements EventHandler {
     @Activate
     public PushComponent(BundleContext context, WebConfig config, @Reference Authentication authentication,
                          @Reference Agents agents, @Reference Queues queues, @Reference Interactions interactions) {
-        AtomicInteger threads = new AtomicInteger();
-        writers = Executors.newCachedThreadPool(r -> daemon(r, "switchboard-push-" + threads.incrementAndGet()));
         timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "switchboard-push-timer"));
         Clock clock = Clock.systemDefaultZone();
         day = new QueueDay(clock);
@@ -79,15 +76,19 @@ public final class PushComponent implements EventHandler {
         long heartbeat = Math.max(1, config.heartbeatSeconds());
         timers.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.SECONDS);
 
-        SseConnection.Written measured = origin -> latency.record(System.nanoTime() - origin);
-        registrations.add(context.registerService(Servlet.class, new PopStreamServlet(authentication, writers,
-                measured, mapper, agents, agentStreams), servlet("switchboard-pops", PopStreamServlet.PATH)));
-        registrations.add(context.registerService(Servlet.class, new SupervisorStreamServlet(authentication, writers,
-                mapper, supervisorStreams), servlet("switchboard-supervisor-events", SupervisorStreamServlet.PATH)));
+        SseConnection.Written measured = (origin, received) -> {
+            long now = System.nanoTime();
+            latency.record(now - origin);
+            push.record(now - received);
+        };
+        registrations.add(context.registerService(Servlet.class, new PopStreamServlet(authentication, measured, mapper,
+                agents, agentStreams), servlet("switchboard-pops", PopStreamServlet.PATH)));
+        registrations.add(context.registerService(Servlet.class, new SupervisorStreamServlet(authentication, mapper,
+                supervisorStreams), servlet("switchboard-supervisor-events", SupervisorStreamServlet.PATH)));
         Hashtable<String, Object> resource = new Hashtable<>();
         resource.put(RestResource.PROPERTY, true);
         resource.put(RestResource.OPENAPI, RestResource.WEB_OPENAPI);
-        registrations.add(context.registerService(PopLatencyResource.class, new PopLatencyResource(latency, delivered), resource));
+        registrations.add(context.registerService(PopLatencyResource.class, new PopLatencyResource(latency, delivered, push), resource));
     }
 
     @Deactivate
@@ -96,23 +97,15 @@ public final class PushComponent implements EventHandler {
         timers.shutdownNow();
         agentStreams.all().forEach(SseConnection::close);
         supervisorStreams.all().forEach(SseConnection::close);
-        writers.shutdown();
-        try {
-            if (!writers.awaitTermination(2, TimeUnit.SECONDS)) {
-                writers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            writers.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
     public void handleEvent(Event event) {
+        long received = System.nanoTime();
         try {
             String topic = event.getTopic();
             if (Topics.SCREEN_POP.equals(topic)) {
-                pop(event);
+                pop(event, received);
             } else if (Topics.AGENT_PRESENCE.equals(topic)) {
                 presence(event);
             } else if (topic.startsWith(Topics.INTERACTION_PREFIX)) {
@@ -123,13 +116,13 @@ public final class PushComponent implements EventHandler {
         }
     }
 
-    private void pop(Event event) throws JsonProcessingException {
+    private void pop(Event event, long received) throws JsonProcessingException {
         if (event.getProperty(EventProperties.POP) instanceof ScreenPop pop) {
             long origin = event.getProperty(EventProperties.ORIGIN_NANOS) instanceof Long nanos ? nanos : 0;
             if (origin != 0) {
-                delivered.record(System.nanoTime() - origin);
+                delivered.record(received - origin);
             }
-            agentStreams.publish(pop.agentId(), "pop", mapper.writeValueAsBytes(PopBody.of(pop)), origin);
+            agentStreams.publish(pop.agentId(), "pop", mapper.writeValueAsBytes(PopBody.of(pop)), origin, received);
         }
     }
 
@@ -138,8 +131,8 @@ public final class PushComponent implements EventHandler {
             PresenceBody body = new PresenceBody(agentId, (String) event.getProperty(EventProperties.PRESENCE),
                     (String) event.getProperty(EventProperties.REASON),
                     event.getProperty(EventProperties.TIMESTAMP) instanceof Long millis
-                            ? java.time.Instant.ofEpochMilli(millis) : null);
-            agentStreams.publish(agentId, "presence", mapper.writeValueAsBytes(body), 0);
+                            ? Instant.ofEpochMilli(millis) : null);
+            agentStreams.publish(agentId, "presence", mapper.writeValueAsBytes(body));
         }
         supervisorStreams.changed();
     }
@@ -155,14 +148,14 @@ public final class PushComponent implements EventHandler {
             picture.changed(interaction);
             if (interaction.agentId() != null) {
                 agentStreams.publish(interaction.agentId(), "interaction",
-                        mapper.writeValueAsBytes(InteractionBody.of(interaction)), 0);
+                        mapper.writeValueAsBytes(InteractionBody.of(interaction)));
             }
         }
         supervisorStreams.changed();
     }
 
     /** {@code event: presence}: {@code {"agentId","presence","reason","since"}}. */
-    record PresenceBody(String agentId, String presence, String reason, java.time.Instant since) {
+    record PresenceBody(String agentId, String presence, String reason, Instant since) {
     }
 
     private void heartbeat() {

@@ -4,46 +4,52 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Queue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import javax.servlet.AsyncContext;
 import javax.servlet.AsyncEvent;
 import javax.servlet.AsyncListener;
 import javax.servlet.ServletOutputStream;
+import javax.servlet.WriteListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One open event stream: frames are queued and written in order by one task at a time on the push
- * executor, so a slow or stuck browser never holds up EventAdmin or the other streams. A browser that
+ * One open event stream, written with the servlet container's non-blocking output: a frame goes out
+ * at once on the thread that sends it while the connection can take it, and is queued (in order)
+ * while it cannot, to be written when the container says it can again. So a pop costs no thread
+ * hand-off, and a slow or stuck browser never blocks the sender or the other streams. A browser that
  * falls {@value #MAX_PENDING} frames behind is cut off; it reconnects and replays what it missed.
  */
-final class SseConnection {
+final class SseConnection implements WriteListener {
     private static final Logger LOG = LoggerFactory.getLogger(SseConnection.class);
     static final int MAX_PENDING = 256;
     private static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
     /** Told when a frame that carries an origin time has been written and flushed. */
     interface Written {
-        void written(long originNanos);
+        /**
+         * @param originNanos   when the request that caused it entered the JVM
+         * @param receivedNanos when its event reached this bundle
+         */
+        void written(long originNanos, long receivedNanos);
     }
 
-    private record Pending(byte[] frame, long originNanos) {
+    private record Pending(byte[] frame, long originNanos, long receivedNanos) {
     }
 
     private final AsyncContext async;
     private final ServletOutputStream out;
-    private final Executor executor;
     private final Written written;
     private final Queue<Pending> pending = new ArrayDeque<>();
-    private boolean draining;
+    /** Handed to the container, not yet completely written. */
+    private Pending inFlight;
+    /** The container has said once that it can take output (it does so soon after the request). */
+    private boolean writable;
     private boolean closed;
     private Runnable onClose = () -> { };
 
-    SseConnection(AsyncContext async, Executor executor, Written written) throws IOException {
+    SseConnection(AsyncContext async, Written written) throws IOException {
         this.async = async;
         this.out = async.getResponse().getOutputStream();
-        this.executor = executor;
         this.written = written;
         async.addListener(new AsyncListener() {
             @Override
@@ -66,6 +72,7 @@ final class SseConnection {
                 // not restarted
             }
         });
+        out.setWriteListener(this);
     }
 
     /** What to do once the stream is closed, whoever closed it. */
@@ -73,67 +80,92 @@ final class SseConnection {
         this.onClose = action;
     }
 
-    /** Queues a frame; {@code originNanos} is 0 when the frame is not measured. */
-    void send(byte[] frame, long originNanos) {
-        boolean schedule;
+    /** Sends a frame that is not measured. */
+    void send(byte[] frame) {
+        send(frame, 0, 0);
+    }
+
+    /** Sends a frame; {@code originNanos} is 0 when the frame is not measured. */
+    void send(byte[] frame, long originNanos, long receivedNanos) {
+        boolean failed;
         synchronized (this) {
             if (closed) {
                 return;
             }
             if (pending.size() >= MAX_PENDING) {
                 LOG.debug("An event stream fell {} frames behind; closing it", MAX_PENDING);
-                schedule = false;
+                failed = true;
             } else {
-                pending.add(new Pending(frame, originNanos));
-                schedule = !draining;
-                draining = draining || schedule;
-                if (!schedule) {
-                    return;
-                }
+                pending.add(new Pending(frame, originNanos, receivedNanos));
+                failed = !pump();
             }
         }
-        if (!schedule) {
-            close();
-            return;
-        }
-        try {
-            executor.execute(this::drain);
-        } catch (RejectedExecutionException e) {
+        if (failed) {
             close();
         }
     }
 
     void heartbeat() {
-        send(HEARTBEAT, 0);
+        send(HEARTBEAT);
     }
 
-    boolean isClosed() {
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void onWritePossible() {
+        boolean ok;
         synchronized (this) {
-            return closed;
+            writable = true;
+            ok = pump();
+        }
+        if (!ok) {
+            close();
         }
     }
 
-    private void drain() {
-        while (true) {
-            Pending next;
-            synchronized (this) {
-                next = pending.poll();
-                if (next == null || closed) {
-                    draining = false;
-                    return;
+    @Override
+    public void onError(Throwable failure) {
+        LOG.debug("An event stream failed: {}", failure.toString());
+        close();
+    }
+
+    /** Writes what the connection takes now; false when the connection broke. Holds the lock. */
+    private boolean pump() {
+        if (!writable || closed) {
+            return true;
+        }
+        try {
+            if (inFlight != null) {
+                if (!out.isReady()) {
+                    return true;
                 }
+                done(inFlight);
+                inFlight = null;
             }
-            try {
+            while (!pending.isEmpty() && out.isReady()) {
+                Pending next = pending.poll();
                 out.write(next.frame());
-                out.flush();
-            } catch (IOException | IllegalStateException e) {
-                LOG.debug("An event stream closed while writing: {}", e.getMessage());
-                close();
-                return;
+                if (out.isReady()) {
+                    out.flush();
+                }
+                if (!out.isReady()) {
+                    inFlight = next;    // the container finishes it and calls onWritePossible
+                    return true;
+                }
+                done(next);
             }
-            if (next.originNanos() != 0) {
-                written.written(next.originNanos());
-            }
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("An event stream closed while writing: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    private void done(Pending frame) {
+        if (frame.originNanos() != 0) {
+            written.written(frame.originNanos(), frame.receivedNanos());
         }
     }
 

@@ -2,7 +2,6 @@ package org.switchboard.web.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import javax.servlet.http.HttpServletRequest;
 import org.switchboard.web.rest.RestResource;
 import org.switchboard.web.security.Authentication;
@@ -19,9 +18,8 @@ final class SupervisorStreamServlet extends EventStreamServlet {
 
     private final transient SupervisorStreams streams;
 
-    SupervisorStreamServlet(Authentication authentication, Executor executor, ObjectMapper mapper,
-                            SupervisorStreams streams) {
-        super(authentication, executor, origin -> { }, mapper);
+    SupervisorStreamServlet(Authentication authentication, ObjectMapper mapper, SupervisorStreams streams) {
+        super(authentication, (origin, received) -> { }, mapper);
         this.streams = streams;
     }
 

@@ -32,8 +32,8 @@ final class SupervisorStreams {
 
     void open(SseConnection connection) {
         open.add(connection);
-        connection.send(SseFrames.opening(), 0);
-        connection.send(SseFrames.frame(-1, EVENT, snapshot.get()), 0);
+        connection.send(SseFrames.opening());
+        connection.send(SseFrames.frame(-1, EVENT, snapshot.get()));
         connection.onClose(() -> open.remove(connection));
         if (connection.isClosed()) {
             open.remove(connection);
@@ -61,7 +61,7 @@ final class SupervisorStreams {
             return;
         }
         for (SseConnection connection : open) {
-            connection.send(frame, 0);
+            connection.send(frame);
         }
     }
 

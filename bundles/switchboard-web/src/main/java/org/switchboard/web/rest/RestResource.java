@@ -1,5 +1,7 @@
 package org.switchboard.web.rest;
 
+import java.util.Set;
+
 /**
  * The whiteboard contract: an OSGi service registered with {@link #PROPERTY}{@code =true} becomes a
  * singleton JAX-RS resource of the one server at {@link #BASE_PATH}. Its role checks are the
@@ -23,7 +25,7 @@ public final class RestResource {
     public static final String ADMIN = "admin";
     public static final String INTEGRATION = "integration";
     /** Every role the REST API knows. */
-    public static final java.util.Set<String> ROLES = java.util.Set.of(AGENT, SUPERVISOR, ADMIN, INTEGRATION);
+    public static final Set<String> ROLES = Set.of(AGENT, SUPERVISOR, ADMIN, INTEGRATION);
 
     private RestResource() {
     }

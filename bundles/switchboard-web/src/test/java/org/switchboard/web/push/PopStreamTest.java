@@ -1,11 +1,14 @@
 package org.switchboard.web.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.http.HttpClient;
@@ -16,8 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +34,6 @@ class PopStreamTest {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
 
     private final Agents agents = mock(Agents.class);
-    private final ExecutorService writers = Executors.newCachedThreadPool();
     private final ObjectMapper mapper = JsonMapper.create();
     private final PopLatency latency = new PopLatency();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -46,8 +47,8 @@ class PopStreamTest {
         when(agents.findByLogin("bob")).thenReturn(Optional.of(Samples.agent("a-bob", "bob")));
         streams = new AgentStreams(3, 1000);
         api = ApiFixture.start();
-        api.addServlet(new PopStreamServlet(api.api().authentication(), writers,
-                origin -> latency.record(System.nanoTime() - origin), mapper, agents, streams), PopStreamServlet.PATH);
+        api.addServlet(new PopStreamServlet(api.api().authentication(),
+                (origin, received) -> latency.record(System.nanoTime() - origin), mapper, agents, streams), PopStreamServlet.PATH);
     }
 
     @AfterEach
@@ -58,7 +59,6 @@ class PopStreamTest {
             stream.close();
         }
         api.close();
-        writers.shutdownNow();
     }
 
     @Test
@@ -66,8 +66,8 @@ class PopStreamTest {
         BufferedReader alice = openStream(TestUser.ALICE, null);
         BufferedReader bob = openStream(TestUser.BOB, null);
 
-        streams.publish("a-alice", "pop", "{\"for\":\"alice\"}".getBytes(StandardCharsets.UTF_8), System.nanoTime());
-        streams.publish("a-bob", "pop", "{\"for\":\"bob\"}".getBytes(StandardCharsets.UTF_8), 0);
+        streams.publish("a-alice", "pop", "{\"for\":\"alice\"}".getBytes(StandardCharsets.UTF_8));
+        streams.publish("a-bob", "pop", "{\"for\":\"bob\"}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(nextFrame(alice)).containsExactly("id: 1001", "event: pop", "data: {\"for\":\"alice\"}");
         assertThat(nextFrame(bob)).as("bob's first frame is his own").containsExactly("id: 1002", "event: pop",
@@ -77,7 +77,7 @@ class PopStreamTest {
     @Test
     void aStreamReopenedWithLastEventIdGetsWhatItMissedInOrder() throws Exception {
         for (int i = 1; i <= 4; i++) {
-            streams.publish("a-alice", "pop", ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), 0);
+            streams.publish("a-alice", "pop", ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
         }
 
         BufferedReader again = openStream(TestUser.ALICE, "1002");
@@ -108,10 +108,11 @@ class PopStreamTest {
     void aWrittenPopIsMeasuredFromItsOrigin() throws Exception {
         BufferedReader alice = openStream(TestUser.ALICE, null);
 
-        streams.publish("a-alice", "pop", "{}".getBytes(StandardCharsets.UTF_8), System.nanoTime());
+        long now = System.nanoTime();
+        streams.publish("a-alice", "pop", "{}".getBytes(StandardCharsets.UTF_8), now, now);
         nextFrame(alice);
 
-        org.awaitility.Awaitility.await().atMost(DEADLINE).until(() -> latency.summary().samples() == 1);
+        await().atMost(DEADLINE).until(() -> latency.summary().samples() == 1);
         assertThat(latency.summary().maxMillis()).isLessThan(DEADLINE.toMillis());
     }
 
@@ -138,7 +139,7 @@ class PopStreamTest {
 
     /** The next frame's lines, skipping heartbeats; fails after the deadline. */
     private List<String> nextFrame(BufferedReader reader) throws Exception {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             try {
                 List<String> lines = new ArrayList<>();
                 String line;
@@ -152,8 +153,8 @@ class PopStreamTest {
                     }
                 }
                 return lines;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
     }
