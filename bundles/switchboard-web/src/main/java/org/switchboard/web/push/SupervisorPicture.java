@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +94,7 @@ final class SupervisorPicture {
         for (AgentStatus a : agents.list()) {
             agentRows.add(row(a));
         }
+        agentRows.sort(Comparator.comparing(AgentRow::name, String.CASE_INSENSITIVE_ORDER).thenComparing(AgentRow::id));
         return new Picture(clock.instant(), queueRows, agentRows);
     }
 
