@@ -5,25 +5,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.switchboard.crm.local.Requests.OCCURRED_AT;
 import static org.switchboard.crm.local.Requests.CUSTOMER_ID;
-import static org.switchboard.crm.local.Requests.activity;
-import static org.switchboard.crm.local.Requests.ticket;
 import static org.switchboard.crm.local.TestDatabases.count;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.switchboard.api.Address;
+import org.switchboard.api.CrmRef;
+import org.switchboard.api.Customer;
 import org.switchboard.api.TicketRef;
+import org.switchboard.api.spi.ActivityRequest;
+import org.switchboard.api.spi.CrmConnector;
 import org.switchboard.api.spi.CrmException;
 import org.switchboard.api.spi.CrmOutcome;
+import org.switchboard.api.spi.TicketRequest;
+import org.switchboard.crm.contract.CrmConnectorContract;
+import org.switchboard.crm.local.OutageDataSource;
+import org.switchboard.crm.local.Requests;
 import org.switchboard.crm.local.TestClock;
 import org.switchboard.crm.local.TicketLinks;
 import org.switchboard.crm.local.store.LocalCrmSchema;
@@ -31,29 +33,96 @@ import org.switchboard.crm.local.store.LocalEntry;
 import org.switchboard.crm.local.store.TicketNumbers;
 import org.switchboard.crm.local.store.TicketStore;
 
-/** What the local CRM connector does, on a real database: subclasses give the database. */
-abstract class LocalCrmConnectorContract {
-    private DataSource dataSource;
+/**
+ * The shared CRM connector contract and what only the local CRM does, on a real database:
+ * subclasses give the database.
+ */
+abstract class LocalCrmConnectorContract extends CrmConnectorContract {
+    private OutageDataSource dataSource;
     private TicketStore store;
     private LocalCrmConnector connector;
 
     /** A new, empty database. */
     abstract DataSource emptyDatabase() throws Exception;
 
-    @BeforeEach
-    void createConnector() throws Exception {
-        dataSource = emptyDatabase();
+    @Override
+    protected CrmConnector newConnector() throws Exception {
+        dataSource = new OutageDataSource(emptyDatabase());
         LocalCrmSchema.update(dataSource);
         store = new TicketStore(dataSource, new TestClock());
         connector = new LocalCrmConnector(store, new TicketNumbers("SB-", 6), new TicketLinks("http://localhost:8181"));
+        return connector;
+    }
+
+    /** The local CRM keeps no customer records: Switchboard's identity index in the core is its customer store. */
+    @Override
+    protected Optional<CrmRef> seedCustomer(String displayName, String phoneAsStored, String emailAsStored) {
+        return Optional.empty();
+    }
+
+    @Override
+    protected long ticketCount() throws Exception {
+        return count(dataSource, "SELECT COUNT(*) FROM crm_local_tickets");
+    }
+
+    @Override
+    protected List<String> activitiesOnTicket(TicketRef ticket) throws Exception {
+        return store.entries(Long.parseLong(ticket.externalId())).stream().map(LocalEntry::body).toList();
+    }
+
+    @Override
+    protected List<String> activitiesOnCustomer(Customer customer) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT body FROM crm_local_entries"
+                     + " WHERE ticket_id IS NULL AND customer_id = ? ORDER BY occurred_at, id")) {
+            select.setLong(1, customer.id());
+            List<String> bodies = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    bodies.add(rows.getString(1));
+                }
+            }
+            return bodies;
+        }
+    }
+
+    @Override
+    protected void backendDown() {
+        dataSource.down();
+    }
+
+    @Override
+    protected void backendUp() {
+        dataSource.up();
+    }
+
+    /** A key longer than the local CRM stores. */
+    @Override
+    protected TicketRequest refusedTicket(TicketRequest valid) {
+        return new TicketRequest("k".repeat(LocalCrmConnector.MAX_KEY_LENGTH + 1), valid.customer(),
+                valid.conversationId(), valid.interactionId(), valid.channel(), valid.subject(), valid.description(),
+                valid.occurredAt());
+    }
+
+    /** A key longer than the local CRM stores. */
+    @Override
+    protected ActivityRequest refusedActivity(ActivityRequest valid) {
+        return new ActivityRequest("k".repeat(LocalCrmConnector.MAX_KEY_LENGTH + 1), valid.ticket(), valid.customer(),
+                valid.interactionId(), valid.kind(), valid.channel(), valid.direction(), valid.subject(), valid.body(),
+                valid.agentId(), valid.occurredAt());
+    }
+
+    @Override
+    protected String missingTicketId() {
+        return "999";
     }
 
     @Test
     void opensABurstOfTicketsTogetherInOrderAndOncePerKey() throws Exception {
-        TicketRef before = connector.openTicket(ticket("conversation-2"));
+        TicketRef before = connector.openTicket(Requests.ticket("conversation-2"));
 
         List<CrmOutcome<TicketRef>> outcomes = connector.openTickets(
-                List.of(ticket("conversation-1"), ticket("conversation-2"), ticket("conversation-3")));
+                List.of(Requests.ticket("conversation-1"), Requests.ticket("conversation-2"), Requests.ticket("conversation-3")));
 
         assertThat(outcomes).allMatch(CrmOutcome::isSuccess);
         assertThat(outcomes).extracting(o -> o.value().number()).containsExactly("SB-000002", "SB-000001", "SB-000003");
@@ -65,7 +134,7 @@ abstract class LocalCrmConnectorContract {
     @Test
     void aRequestTheLocalCrmRefusesFailsAloneInABurst() throws Exception {
         List<CrmOutcome<TicketRef>> outcomes = connector.openTickets(
-                List.of(ticket("conversation-1"), ticket("k".repeat(600)), ticket("conversation-3")));
+                List.of(Requests.ticket("conversation-1"), Requests.ticket("k".repeat(600)), Requests.ticket("conversation-3")));
 
         assertThat(outcomes).extracting(CrmOutcome::isSuccess).containsExactly(true, false, true);
         assertThat(outcomes.get(1).failure().isRetryable()).isFalse();
@@ -73,12 +142,12 @@ abstract class LocalCrmConnectorContract {
     }
 
     @Test
-    void logsABurstOfActivitiesOncePerKey() throws Exception {
-        TicketRef ticket = connector.openTicket(ticket("conversation-1"));
-        connector.logActivity(activity("activity-1", ticket, "first"));
+    void logsABurstOfActivitiesInTheTicketsLog() throws Exception {
+        TicketRef ticket = connector.openTicket(Requests.ticket("conversation-1"));
+        connector.logActivity(Requests.activity("activity-1", ticket, "first"));
 
-        List<CrmOutcome<Void>> outcomes = connector.logActivities(List.of(activity("activity-1", ticket, "first"),
-                activity("activity-2", ticket, "second"), activity("activity-3", null, "without ticket")));
+        List<CrmOutcome<Void>> outcomes = connector.logActivities(List.of(Requests.activity("activity-1", ticket, "first"),
+                Requests.activity("activity-2", ticket, "second"), Requests.activity("activity-3", null, "without ticket")));
 
         assertThat(outcomes).allMatch(CrmOutcome::isSuccess);
         assertThat(store.entries(Long.parseLong(ticket.externalId()))).extracting(LocalEntry::body)
@@ -88,8 +157,8 @@ abstract class LocalCrmConnectorContract {
 
     @Test
     void numbersTicketsFromTheSequence() throws Exception {
-        TicketRef first = connector.openTicket(ticket("conversation-1"));
-        TicketRef second = connector.openTicket(ticket("conversation-2"));
+        TicketRef first = connector.openTicket(Requests.ticket("conversation-1"));
+        TicketRef second = connector.openTicket(Requests.ticket("conversation-2"));
 
         assertThat(first.number()).isEqualTo("SB-000001");
         assertThat(second.number()).isEqualTo("SB-000002");
@@ -97,7 +166,7 @@ abstract class LocalCrmConnectorContract {
 
     @Test
     void answersWithAReferenceThatLinksToTheTicket() throws Exception {
-        TicketRef ref = connector.openTicket(ticket("conversation-1"));
+        TicketRef ref = connector.openTicket(Requests.ticket("conversation-1"));
 
         assertThat(ref.connectorId()).isEqualTo("local");
         assertThat(ref.status()).isEqualTo("open");
@@ -111,45 +180,8 @@ abstract class LocalCrmConnectorContract {
     }
 
     @Test
-    void returnsTheFirstTicketWhenTheSameKeyComesAgain() throws Exception {
-        TicketRef first = connector.openTicket(ticket("conversation-1"));
-        TicketRef again = connector.openTicket(ticket("conversation-1"));
-
-        assertThat(again).isEqualTo(first);
-        assertThat(count(dataSource, "SELECT COUNT(*) FROM crm_local_tickets")).isEqualTo(1);
-    }
-
-    @Test
-    void opensOneTicketWhenThreadsRaceWithTheSameKey() throws Exception {
-        int threads = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<TicketRef>> results = new ArrayList<>();
-            Callable<TicketRef> open = () -> {
-                start.await();
-                return connector.openTicket(ticket("raced-conversation"));
-            };
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(open));
-            }
-            start.countDown();
-            List<TicketRef> refs = new ArrayList<>();
-            for (Future<TicketRef> result : results) {
-                refs.add(result.get(30, TimeUnit.SECONDS));
-            }
-
-            assertThat(refs).allMatch(refs.get(0)::equals);
-            assertThat(count(dataSource, "SELECT COUNT(*) FROM crm_local_tickets")).isEqualTo(1);
-            assertThat(count(dataSource, "SELECT COUNT(*) FROM crm_local_entries")).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
     void keepsTheDescriptionAsTheTicketsFirstEntry() throws Exception {
-        TicketRef ref = connector.openTicket(ticket("conversation-1"));
+        TicketRef ref = connector.openTicket(Requests.ticket("conversation-1"));
 
         List<LocalEntry> entries = store.entries(Long.parseLong(ref.externalId()));
         assertThat(entries).singleElement().satisfies(entry -> {
@@ -164,11 +196,11 @@ abstract class LocalCrmConnectorContract {
 
     @Test
     void appendsAnActivityToItsTicketOncePerKey() throws Exception {
-        TicketRef ref = connector.openTicket(ticket("conversation-1"));
+        TicketRef ref = connector.openTicket(Requests.ticket("conversation-1"));
 
-        connector.logActivity(activity("reply-1", ref, "We are on our way."));
-        connector.logActivity(activity("reply-1", ref, "We are on our way."));
-        connector.logActivity(activity("reply-2", ref, "Fire is out."));
+        connector.logActivity(Requests.activity("reply-1", ref, "We are on our way."));
+        connector.logActivity(Requests.activity("reply-1", ref, "We are on our way."));
+        connector.logActivity(Requests.activity("reply-2", ref, "Fire is out."));
 
         assertThat(store.entries(Long.parseLong(ref.externalId())))
                 .extracting(LocalEntry::body)
@@ -177,9 +209,9 @@ abstract class LocalCrmConnectorContract {
 
     @Test
     void recordsTheActivitysDetails() throws Exception {
-        TicketRef ref = connector.openTicket(ticket("conversation-1"));
+        TicketRef ref = connector.openTicket(Requests.ticket("conversation-1"));
 
-        connector.logActivity(activity("reply-1", ref, "We are on our way."));
+        connector.logActivity(Requests.activity("reply-1", ref, "We are on our way."));
 
         assertThat(store.entries(Long.parseLong(ref.externalId())).get(1)).satisfies(entry -> {
             assertThat(entry.kind()).isEqualTo("EMAIL");
@@ -191,36 +223,18 @@ abstract class LocalCrmConnectorContract {
     }
 
     @Test
-    void logsAnActivityWithoutTicketOnTheCustomerOnly() throws Exception {
-        connector.logActivity(activity("call-1", null, "Asked for opening hours."));
-        connector.logActivity(activity("call-1", null, "Asked for opening hours."));
-
-        assertThat(count(dataSource, "SELECT COUNT(*) FROM crm_local_entries WHERE ticket_id IS NULL AND customer_id = "
-                + CUSTOMER_ID)).isEqualTo(1);
-    }
-
-    @Test
     void rejectsAnActivityForATicketThatDoesNotExist() {
         TicketRef unknown = new TicketRef("local", "999", "SB-000999", "open", null);
 
-        assertThatThrownBy(() -> connector.logActivity(activity("reply-1", unknown, "Hello?")))
+        assertThatThrownBy(() -> connector.logActivity(Requests.activity("reply-1", unknown, "Hello?")))
                 .isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.isRetryable()).isFalse())
                 .hasMessageContaining("SB-000999")
                 .hasMessageContaining("does not exist");
     }
 
     @Test
-    void rejectsATicketOfAnotherConnector() {
-        TicketRef foreign = new TicketRef("suitecrm-main", "abc-123", "C-1", "open", null);
-
-        assertThatThrownBy(() -> connector.logActivity(activity("reply-1", foreign, "Hello?")))
-                .isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.isRetryable()).isFalse())
-                .hasMessageContaining("suitecrm-main");
-    }
-
-    @Test
     void changesATicketsStatus() throws Exception {
-        TicketRef ref = connector.openTicket(ticket("conversation-1"));
+        TicketRef ref = connector.openTicket(Requests.ticket("conversation-1"));
 
         TicketRef pending = connector.updateTicketStatus(ref, "pending", "status-1");
         TicketRef closed = connector.updateTicketStatus(pending, "CLOSED", "status-2");
@@ -232,7 +246,7 @@ abstract class LocalCrmConnectorContract {
 
     @Test
     void notesAStatusChangeInTheTicketsLogOncePerKey() throws Exception {
-        TicketRef ref = connector.openTicket(ticket("conversation-1"));
+        TicketRef ref = connector.openTicket(Requests.ticket("conversation-1"));
 
         connector.updateTicketStatus(ref, "closed", "status-1");
         connector.updateTicketStatus(ref, "closed", "status-1");
@@ -246,7 +260,7 @@ abstract class LocalCrmConnectorContract {
 
     @Test
     void rejectsAStatusItDoesNotKnowNamingTheAllowedOnes() throws Exception {
-        TicketRef ref = connector.openTicket(ticket("conversation-1"));
+        TicketRef ref = connector.openTicket(Requests.ticket("conversation-1"));
 
         assertThatThrownBy(() -> connector.updateTicketStatus(ref, "resolved", "status-1"))
                 .isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.isRetryable()).isFalse())
@@ -254,17 +268,4 @@ abstract class LocalCrmConnectorContract {
                 .hasMessageContaining("open, pending, closed");
     }
 
-    @Test
-    void rejectsAStatusChangeOfATicketThatDoesNotExist() {
-        TicketRef unknown = new TicketRef("local", "999", "SB-000999", "open", null);
-
-        assertThatThrownBy(() -> connector.updateTicketStatus(unknown, "closed", "status-1"))
-                .isInstanceOfSatisfying(CrmException.class, e -> assertThat(e.isRetryable()).isFalse())
-                .hasMessageContaining("SB-000999");
-    }
-
-    @Test
-    void findsNoCustomersSinceTheCoreKeepsThem() {
-        assertThat(connector.findCustomers(List.of(Address.email("ada@example.org")))).isEmpty();
-    }
 }
