@@ -52,11 +52,12 @@ export class AgentView {
     });
     document.addEventListener('keydown', (e) => {
       if ($('agent').hidden || !e.altKey) return;
+      // by key position (e.code): Alt+letter types other characters on some layouts
       const keys = {
-        a: () => this.act('accept'), d: () => this.act('decline'), r: () => $('reply-body').focus(),
-        w: () => $('disposition').focus(), ArrowUp: () => this.move(-1), ArrowDown: () => this.move(1),
+        KeyA: () => this.act('accept'), KeyD: () => this.act('decline'), KeyR: () => $('reply-body').focus(),
+        KeyW: () => $('disposition').focus(), ArrowUp: () => this.move(-1), ArrowDown: () => this.move(1),
       };
-      const action = keys[e.key];
+      const action = keys[e.code];
       if (action) { e.preventDefault(); action(); }
     });
   }

@@ -84,8 +84,8 @@ for (const button of document.querySelectorAll('#views button')) {
 }
 
 document.addEventListener('keydown', (event) => {
-  if (event.altKey && event.key === '1') { show('agent'); event.preventDefault(); }
-  if (event.altKey && event.key === '2') { show('supervisor'); event.preventDefault(); }
+  if (event.altKey && event.code === 'Digit1') { show('agent'); event.preventDefault(); }
+  if (event.altKey && event.code === 'Digit2') { show('supervisor'); event.preventDefault(); }
 });
 
 start();
