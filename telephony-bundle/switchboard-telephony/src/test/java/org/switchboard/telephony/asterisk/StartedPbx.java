@@ -1,0 +1,26 @@
+package org.switchboard.telephony.asterisk;
+
+import java.time.Clock;
+import org.switchboard.telephony.testing.DialingPbx;
+import org.switchboard.telephony.testing.PbxHarness;
+import org.switchboard.telephony.testing.RecordingEvents;
+import org.switchboard.telephony.testing.RecordingIngress;
+
+/** The {@link AsteriskPbx} component configured for a fake PBX, started and registered with its dialer as DS would. */
+public final class StartedPbx {
+    private StartedPbx() {
+    }
+
+    public static AsteriskPbx start(DialingPbx env) {
+        return start(env, PbxHarness.SECRET);
+    }
+
+    /** Started with this password. */
+    public static AsteriskPbx start(DialingPbx env, String password) {
+        AsteriskPbx pbx = new AsteriskPbx(DialingPbx.config(env.server.port(), password), new RecordingIngress(),
+                new RecordingEvents(), env.agents, call -> { }, Clock.systemUTC());
+        pbx.start();
+        env.register(pbx, pbx::stop);
+        return pbx;
+    }
+}
