@@ -34,7 +34,7 @@ public record InteractionDetailsBody(long id, String state,
     /** {@code {"externalId","from","fromName","entryPoint","subject","body","occurredAt","metadata"}}. */
     public record ContactBody(String externalId, AddressBody from, String fromName, String entryPoint, String subject,
                               String body, Instant occurredAt, Map<String, String> metadata) {
-        static ContactBody of(InboundContact c) {
+        public static ContactBody of(InboundContact c) {
             return c == null ? null : new ContactBody(c.externalId(), AddressBody.of(c.from()), c.fromName(),
                     c.entryPoint(), c.subject(), c.body(), c.occurredAt(), new TreeMap<>(c.metadata()));
         }

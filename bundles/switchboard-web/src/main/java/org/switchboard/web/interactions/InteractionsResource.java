@@ -11,6 +11,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,19 +19,22 @@ import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.Channel;
 import org.switchboard.api.Interaction;
 import org.switchboard.api.InteractionState;
+import org.switchboard.api.InvalidContactException;
 import org.switchboard.api.NotFoundException;
 import org.switchboard.api.service.Agents;
 import org.switchboard.api.service.InteractionDetails;
 import org.switchboard.api.service.InteractionFilter;
 import org.switchboard.api.service.Interactions;
+import org.switchboard.api.service.OutboxCommand;
 import org.switchboard.web.limits.BoundedBody;
 import org.switchboard.web.rest.Params;
 import org.switchboard.web.rest.RestResource;
 import org.switchboard.web.security.SignedInAgent;
+import org.switchboard.web.tickets.CommandAccepted;
 
 /**
- * {@code /interactions}: read them; the signed-in agent accepts, declines, finishes and closes the
- * ones offered to or handled by them.
+ * {@code /interactions}: read them; the signed-in agent accepts, declines, finishes, replies to and
+ * closes the ones offered to or handled by them.
  */
 @Component(service = InteractionsResource.class,
         property = {RestResource.PROPERTY + "=true", RestResource.OPENAPI + "=" + RestResource.WEB_OPENAPI})
@@ -103,6 +107,24 @@ public final class InteractionsResource {
                                         @Context SecurityContext security) {
         String disposition = request == null ? null : Params.optionalText(request.disposition());
         return details(interactions.close(id, SignedInAgent.of(security, agents).agent().id(), disposition));
+    }
+
+    /**
+     * The signed-in agent answers the customer on the interaction's channel; the reply goes out
+     * through the outbox. 202 with the command's id; 409 when the interaction is not theirs.
+     */
+    @POST
+    @Path("/{id}/replies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(RestResource.AGENT)
+    public Response replyToInteraction(@PathParam("id") long id, ReplyRequest request,
+                                       @Context SecurityContext security) {
+        String body = request == null ? null : request.body();
+        if (body == null || body.isBlank()) {
+            throw new InvalidContactException("body", "is required");
+        }
+        OutboxCommand command = interactions.reply(id, SignedInAgent.of(security, agents).agent().id(), body);
+        return Response.accepted(new CommandAccepted(command.id())).build();
     }
 
     private InteractionDetailsBody details(Interaction changed) {

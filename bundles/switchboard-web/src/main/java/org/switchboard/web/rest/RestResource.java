@@ -1,5 +1,7 @@
 package org.switchboard.web.rest;
 
+import java.util.Set;
+
 /**
  * The whiteboard contract: an OSGi service registered with {@link #PROPERTY}{@code =true} becomes a
  * singleton JAX-RS resource of the one server at {@link #BASE_PATH}. Its role checks are the
@@ -21,6 +23,9 @@ public final class RestResource {
     public static final String AGENT = "agent";
     public static final String SUPERVISOR = "supervisor";
     public static final String ADMIN = "admin";
+    public static final String INTEGRATION = "integration";
+    /** Every role the REST API knows. */
+    public static final Set<String> ROLES = Set.of(AGENT, SUPERVISOR, ADMIN, INTEGRATION);
 
     private RestResource() {
     }

@@ -16,21 +16,33 @@ import org.switchboard.web.errors.Errors;
 
 /**
  * Authentication and authorization of every matched request: the method's {@link AccessRule}
- * decides; a closed method needs HTTP Basic credentials of the JAAS realm (401 with
- * {@code WWW-Authenticate} without valid ones) and one of its roles (403 otherwise).
+ * decides; a closed method needs HTTP Basic credentials of the JAAS realm or a signed-in session's
+ * cookie (401 with {@code WWW-Authenticate} without valid ones) and one of its roles (403 otherwise).
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class BasicAuthFilter implements ContainerRequestFilter {
     public static final String CHALLENGE = "Basic realm=\"Switchboard\"";
+    /**
+     * Sent by the console's scripts: a 401 then carries no Basic challenge, so that the browser
+     * does not put up its own password dialog over the console's sign-in form.
+     */
+    public static final String SCRIPT_HEADER = "X-Requested-With";
 
-    private final JaasAuthenticator authenticator;
+    /** A 401 for this request: with the Basic challenge, unless a script of the console asked. */
+    public static Response unauthorized(String message, String requestedWith) {
+        Response response = Errors.response(401, message);
+        return requestedWith == null ? Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build()
+                : response;
+    }
+
+    private final Authentication authentication;
     private final Map<Method, AccessRule> rules = new ConcurrentHashMap<>();
 
     @Context
     private ResourceInfo resourceInfo;
 
-    public BasicAuthFilter(JaasAuthenticator authenticator) {
-        this.authenticator = authenticator;
+    public BasicAuthFilter(Authentication authentication) {
+        this.authentication = authentication;
     }
 
     @Override
@@ -44,12 +56,10 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
         if (rule.open()) {
             return;
         }
-        Optional<Caller> caller = Credentials.fromBasicHeader(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .flatMap(authenticator::authenticate);
+        Optional<Caller> caller = authentication.caller(request.getHeaderString(HttpHeaders.AUTHORIZATION),
+                request.getHeaderString(HttpHeaders.COOKIE));
         if (caller.isEmpty()) {
-            request.abortWith(Response.fromResponse(Errors.response(401, "authentication required"))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
-                    .build());
+            request.abortWith(unauthorized("authentication required", request.getHeaderString(SCRIPT_HEADER)));
             return;
         }
         if (!rule.allows(caller.get())) {

@@ -39,7 +39,10 @@ import org.switchboard.web.openapi.OpenApiDocument;
 import org.switchboard.web.openapi.OpenApiResource;
 import org.switchboard.web.rest.RestResource;
 import org.switchboard.web.security.BasicAuthFilter;
+import org.switchboard.web.security.Authentication;
 import org.switchboard.web.security.JaasAuthenticator;
+import org.switchboard.web.security.Sessions;
+import org.switchboard.web.session.SessionResource;
 
 /**
  * The one CXF JAX-RS server of the REST API and the servlet that serves it. Resources come and go
@@ -53,7 +56,7 @@ public final class ApiServer implements AutoCloseable {
     private final ApiSettings settings;
     private final Duration settleDelay;
     private final ObjectMapper mapper = JsonMapper.create();
-    private final JaasAuthenticator authenticator;
+    private final Authentication authentication;
     private final OpenApiDocument openApi;
     private final Bus bus;
     private final ApiServlet servlet;
@@ -73,7 +76,9 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer(ApiSettings settings, URL webOpenApi, Duration settleDelay) {
         this.settings = settings;
         this.settleDelay = settleDelay;
-        this.authenticator = new JaasAuthenticator(settings.realm(), settings.loginCache(), Clock.systemUTC());
+        this.authentication = new Authentication(
+                new JaasAuthenticator(settings.realm(), settings.loginCache(), Clock.systemUTC()),
+                new Sessions(settings.sessionIdle(), Clock.systemUTC()));
         this.openApi = new OpenApiDocument(mapper, webOpenApi);
         this.bus = withOwnClassLoader(this::createBus);
         this.servlet = new ApiServlet(bus, registryOf(bus), serving.readLock());
@@ -88,6 +93,11 @@ public final class ApiServer implements AutoCloseable {
     /** The servlet to register at {@code /switchboard/api/*}. */
     public HttpServlet servlet() {
         return servlet;
+    }
+
+    /** Who makes a request: the REST API's and the event streams' one way to sign in. */
+    public Authentication authentication() {
+        return authentication;
     }
 
     /** Adds (or replaces) a resource; {@code openApi} is the document describing it, or {@code null}. */
@@ -108,6 +118,7 @@ public final class ApiServer implements AutoCloseable {
         Set<Class<?>> classes = new HashSet<>();
         lastGood.keySet().forEach(resource -> classes.add(resource.getClass()));
         classes.add(OpenApiResource.class);
+        classes.add(SessionResource.class);
         return classes;
     }
 
@@ -151,10 +162,11 @@ public final class ApiServer implements AutoCloseable {
         LOG.info("The REST API at {} serves {} resources", RestResource.BASE_PATH, classes.size());
     }
 
-    /** The resources and, always, the OpenAPI document's own. */
+    /** The resources and, always, the OpenAPI document's and the session's own. */
     private List<Object> beansOf(Map<Object, URL> contributed) {
         List<Object> beans = new ArrayList<>(contributed.keySet());
         beans.add(new OpenApiResource(() -> document));
+        beans.add(new SessionResource(authentication, Clock.systemUTC()));
         return beans;
     }
 
@@ -191,7 +203,7 @@ public final class ApiServer implements AutoCloseable {
     private List<Object> providers() {
         List<Object> providers = new ArrayList<>();
         providers.add(JsonMapper.provider(mapper));
-        providers.add(new BasicAuthFilter(authenticator));
+        providers.add(new BasicAuthFilter(authentication));
         providers.add(new BodyLimitFilter(settings.maxBodyBytes()));
         if (!settings.corsOrigins().isEmpty()) {
             providers.add(new CorsFilter(settings.corsOrigins()));

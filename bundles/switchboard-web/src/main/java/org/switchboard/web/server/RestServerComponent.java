@@ -13,6 +13,7 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.ServiceTracker;
 import org.switchboard.web.rest.RestResource;
+import org.switchboard.web.security.Authentication;
 
 /**
  * Puts the REST API on Karaf's HTTP service: registers the {@link ApiServer}'s servlet at
@@ -26,6 +27,7 @@ public final class RestServerComponent {
 
     private final ApiServer server;
     private final ServiceRegistration<Servlet> servlet;
+    private final ServiceRegistration<Authentication> authentication;
     private final ServiceTracker<Object, Object> resources;
 
     @Activate
@@ -33,6 +35,8 @@ public final class RestServerComponent {
         server = new ApiServer(ApiSettings.of(config), context.getBundle().getEntry(RestResource.WEB_OPENAPI),
                 SETTLE_DELAY);
         servlet = context.registerService(Servlet.class, server.servlet(), servletProperties());
+        // the event streams sign callers in the same way, sessions included
+        authentication = context.registerService(Authentication.class, server.authentication(), null);
         resources = new ServiceTracker<>(context, context.createFilter("(" + RestResource.PROPERTY + "=true)"),
                 new ResourceTracker(context, server));
         resources.open(true);
@@ -41,6 +45,7 @@ public final class RestServerComponent {
     @Deactivate
     public void deactivate() {
         resources.close();
+        authentication.unregister();
         servlet.unregister();
         server.close();
     }

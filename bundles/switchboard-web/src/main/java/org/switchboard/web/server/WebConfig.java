@@ -23,4 +23,16 @@ public @interface WebConfig {
 
     @AttributeDefinition(name = "CORS origins", description = "e.g. https://console.example.com, or * for any")
     String[] corsAllowedOrigins() default {};
+
+    @AttributeDefinition(name = "Session idle time (minutes)", min = "1",
+            description = "A console sign-in lasts until unused for this long, or until sign-out")
+    int sessionIdleMinutes() default 480;
+
+    @AttributeDefinition(name = "Screen pops kept for replay", min = "1", max = "1000",
+            description = "Per agent: what a reconnecting console gets again (Last-Event-ID)")
+    int popReplayBuffer() default 100;
+
+    @AttributeDefinition(name = "Event stream heartbeat (seconds)", min = "1",
+            description = "How often an idle event stream gets a comment line, so proxies keep it open")
+    int heartbeatSeconds() default 15;
 }

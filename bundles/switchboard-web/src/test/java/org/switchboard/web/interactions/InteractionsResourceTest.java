@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.switchboard.api.Channel;
+import org.switchboard.api.ConflictException;
 import org.switchboard.api.Conversation;
 import org.switchboard.api.Customer;
 import org.switchboard.api.InboundContact;
@@ -28,6 +29,7 @@ import org.switchboard.api.service.Agents;
 import org.switchboard.api.service.InteractionDetails;
 import org.switchboard.api.service.InteractionFilter;
 import org.switchboard.api.service.Interactions;
+import org.switchboard.api.service.OutboxCommand;
 import org.switchboard.web.testing.ApiFixture;
 import org.switchboard.web.testing.Samples;
 import org.switchboard.web.testing.TestUser;
@@ -162,5 +164,34 @@ class InteractionsResourceTest {
         JsonNode metadata = api.json(api.get("/interactions/8", TestUser.ALICE)).path("contact").path("metadata");
 
         assertThat(metadata.size()).isEqualTo(2);
+    }
+
+    @Test
+    void anAgentsReplyIsQueuedAndAnswered202WithTheCommand() {
+        when(interactions.reply(7L, "a1", "We are on it.")).thenReturn(new OutboxCommand(55, "channel", "SEND_REPLY",
+                OutboxCommand.State.PENDING, 0, Samples.T0, null, 9L, Samples.T0));
+
+        HttpResponse<String> response = api.post("/interactions/7/replies", TestUser.ALICE, "{\"body\":\"We are on it.\"}");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(api.json(response).path("commandId").asLong()).isEqualTo(55);
+    }
+
+    @Test
+    void aReplyToAnotherAgentsInteractionIsAnswered409() {
+        when(interactions.reply(8L, "a1", "Hi")).thenThrow(new ConflictException("interaction 8 is another agent's"));
+
+        HttpResponse<String> response = api.post("/interactions/8/replies", TestUser.ALICE, "{\"body\":\"Hi\"}");
+
+        assertThat(response.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void anEmptyReplyIsAnswered400NamingTheBody() {
+        HttpResponse<String> response = api.post("/interactions/7/replies", TestUser.ALICE, "{\"body\":\"  \"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(api.json(response).path("field").asText()).isEqualTo("body");
+        verify(interactions, never()).reply(anyLong(), anyString(), anyString());
     }
 }

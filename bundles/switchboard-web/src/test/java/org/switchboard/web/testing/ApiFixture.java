@@ -34,6 +34,7 @@ public final class ApiFixture implements AutoCloseable {
     private final TestRealm realm;
     private final ApiServer api;
     private final Server jetty;
+    private final ServletContextHandler context;
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -42,9 +43,10 @@ public final class ApiFixture implements AutoCloseable {
         realm = new TestRealm(settings.realm());
         api = new ApiServer(settings, ApiServer.class.getResource(RestResource.WEB_OPENAPI), Duration.ZERO);
         jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
-        ServletContextHandler context = new ServletContextHandler();
+        context = new ServletContextHandler();
         context.setContextPath("/");
         ServletHolder servlet = new ServletHolder(api.servlet());
+        servlet.setAsyncSupported(true);
         servlet.setInitParameter("hide-service-list-page", "true");
         context.addServlet(servlet, RestResource.BASE_PATH + "/*");
         StatisticsHandler inFlight = new StatisticsHandler();
@@ -77,6 +79,13 @@ public final class ApiFixture implements AutoCloseable {
     public void awaitServed(Object... resources) {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 api.servedResources().containsAll(Arrays.stream(resources).map(Object::getClass).toList()));
+    }
+
+    /** Serves another servlet beside the API, as the HTTP whiteboard does (asynchronous requests allowed). */
+    public void addServlet(javax.servlet.Servlet servlet, String path) {
+        ServletHolder holder = new ServletHolder(servlet);
+        holder.setAsyncSupported(true);
+        context.addServlet(holder, path);
     }
 
     public ApiServer api() {

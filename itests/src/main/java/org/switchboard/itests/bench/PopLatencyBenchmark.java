@@ -1,0 +1,357 @@
+package org.switchboard.itests.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.switchboard.itests.distribution.SwitchboardInstance;
+
+/**
+ * Screen-pop latency on the real distribution: unpacks and starts it with the demo configuration
+ * plus {@code --agents} agents of the support queue, signs every one of them in and opens their
+ * pop stream ({@code GET /switchboard/api/agents/me/pops}), then posts contacts to the webhook
+ * channel at {@code --rate} per second for {@code --seconds}. Prints two figures:
+ * <ul>
+ *   <li>server: from the request entering the JVM (the core's {@code originNanos}) to the pop's SSE
+ *       frame written and flushed, as the web bundle measures it ({@code GET /pops/latency});</li>
+ *   <li>client: from the POST leaving this program to the pop read from the agent's stream (both in
+ *       this JVM, so one clock), which adds the HTTP client and the network stack on both ends.</li>
+ * </ul>
+ * It also checks that every pop arrived, on the stream of the agent it was for only.
+ *
+ * <pre>
+ * mvn -B -q -pl itests exec:java -Dexec.mainClass=org.switchboard.itests.bench.PopLatencyBenchmark \
+ *     -Dexec.args="--agents 50 --rate 200 --seconds 30"
+ * </pre>
+ *
+ * Options: {@code --agents N} (default 50), {@code --rate PER_SECOND} (default 200), {@code --seconds N}
+ * (measured, default 30), {@code --warmup SECONDS} (sent first and not measured, default 10),
+ * {@code --distribution PATH} (default: the one built in karaf-features/switchboard-distribution/target).
+ */
+public final class PopLatencyBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+    private final SwitchboardInstance instance;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> poppedAt = new ConcurrentHashMap<>();
+    private final AtomicInteger misdelivered = new AtomicInteger();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
+    private final Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
+    private final List<InputStream> streams = new ArrayList<>();
+
+    private PopLatencyBenchmark(SwitchboardInstance instance) {
+        this.instance = instance;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int agents = 50;
+        int rate = 200;
+        int seconds = 30;
+        int warmup = 10;
+        Path distribution = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--agents" -> agents = Integer.parseInt(args[++i]);
+                case "--rate" -> rate = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--distribution" -> distribution = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (distribution == null) {
+            distribution = findDistribution();
+        }
+        Path work = Path.of(System.getProperty("java.io.tmpdir"), "switchboard-pop-benchmark");
+        try (SwitchboardInstance instance = SwitchboardInstance.unpack(distribution, work)) {
+            instance.installDemo();
+            addAgents(instance, agents);
+            // the benchmark's agents leave their offers open: they must not be set away for it meanwhile
+            instance.configure("org.switchboard.core", "routing.offerTimeoutSeconds", "86400");
+            Instant started = Instant.now();
+            instance.start();
+            instance.awaitReady(started, READY_TIMEOUT);
+            PopLatencyBenchmark benchmark = new PopLatencyBenchmark(instance);
+            try {
+                benchmark.run(agents, rate, seconds, warmup);
+            } finally {
+                benchmark.closeStreams();
+                instance.stop();
+            }
+        }
+    }
+
+    private void run(int agents, int rate, int seconds, int warmup) throws Exception {
+        awaitContactsAccepted();
+        for (int n = 1; n <= agents; n++) {
+            String login = login(n);
+            send(request("/agents/me/presence", login).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"presence\":\"AVAILABLE\"}")), 200);
+            openStream(login);
+        }
+        System.out.printf("pop latency: %d agents signed in and streaming, %d contacts/s, %d s measured after %d s warm-up,"
+                + " %d cores%n", agents, rate, seconds, warmup, Runtime.getRuntime().availableProcessors());
+
+        post(rate, warmup, "warmup");
+        awaitPops(List.copyOf(acceptedIds));
+        send(request("/pops/latency", "admin").DELETE(), 204);
+        sentAt.clear();
+        poppedAt.clear();
+        acceptedIds.clear();
+        accepted.set(0);
+        refused.clear();
+
+        post(rate, seconds, "measured");
+        awaitAnswers(rate * seconds);
+        List<String> measured = List.copyOf(acceptedIds);
+        boolean all = awaitPops(measured);
+
+        JsonNode server = JSON.readTree(send(request("/pops/latency", "admin").GET(), 200));
+        long[] client = measured.stream().filter(poppedAt::containsKey)
+                .mapToLong(id -> poppedAt.get(id) - sentAt.get(id)).sorted().toArray();
+        System.out.printf("contacts sent     %d (202: %d, not accepted: %s)%n", rate * seconds, accepted.get(), refused);
+        System.out.printf("pops received     %d of %d%s; on another agent's stream: %d%n", client.length, measured.size(),
+                all ? "" : " (not all within " + DRAIN_TIMEOUT.toSeconds() + " s)", misdelivered.get());
+        System.out.printf("server  request entered the JVM -> SSE frame written   p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms   (%d pops)%n",
+                server.path("p50Millis").asDouble(), server.path("p99Millis").asDouble(),
+                server.path("maxMillis").asDouble(), server.path("samples").asLong());
+        JsonNode core = server.path("eventDelivered");
+        System.out.printf("  core:     request entered the JVM -> pop event delivered     p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms   (the core's share)%n",
+                core.path("p50Millis").asDouble(), core.path("p99Millis").asDouble(), core.path("maxMillis").asDouble());
+        JsonNode push = server.path("push");
+        System.out.printf("  push:     pop event delivered -> SSE frame written           p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms   (the web bundle's share)%n",
+                push.path("p50Millis").asDouble(), push.path("p99Millis").asDouble(), push.path("maxMillis").asDouble());
+        System.out.printf("client  POST sent -> pop read from the stream           p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms%n",
+                millis(percentile(client, 50)), millis(percentile(client, 99)),
+                millis(client.length == 0 ? 0 : client[client.length - 1]));
+        System.out.printf("target  p99 <= 25 ms (server figure): %s%n", server.path("samples").asLong() == 0 ? "no samples"
+                : server.path("p99Millis").asDouble() <= 25.0 ? "met" : "NOT met");
+        System.out.printf("machine load average after the run: %s%n", loadAverage());
+    }
+
+    /** Posts {@code rate} contacts a second for {@code seconds}, paced, without waiting for answers. */
+    private void post(int rate, int seconds, String phase) throws InterruptedException {
+        int total = rate * seconds;
+        AtomicLong sequence = new AtomicLong();
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        long periodNanos = 1_000_000_000L / rate;
+        pacer.scheduleAtFixedRate(() -> {
+            long n = sequence.incrementAndGet();
+            if (n > total) {
+                return;
+            }
+            String externalId = phase + "-" + n + "-" + System.nanoTime();
+            String body = "{\"channel\":\"webhook\",\"externalId\":\"" + externalId + "\",\"from\":{\"kind\":\"phone\",\"value\":\""
+                    + String.format("+49151%08d", n % 100_000_000L) + "\"},\"fromName\":\"Bench Customer " + n
+                    + "\",\"entryPoint\":\"support\",\"subject\":\"Benchmark " + n + "\",\"body\":\"Pop latency.\"}";
+            sentAt.put(externalId, System.nanoTime());
+            http.sendAsync(request("/contacts", "integration").header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, failure) -> {
+                        if (failure == null && response.statusCode() == 202) {
+                            accepted.incrementAndGet();
+                            acceptedIds.add(externalId);
+                        } else {
+                            String why = failure != null ? failure.getClass().getSimpleName() : "HTTP " + response.statusCode();
+                            refused.computeIfAbsent(why, k -> new AtomicInteger()).incrementAndGet();
+                        }
+                    });
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        while (sequence.get() < total) {
+            pacer.awaitTermination(100, TimeUnit.MILLISECONDS);
+        }
+        pacer.shutdownNow();
+    }
+
+    /** Waits until every post has been answered (or failed). */
+    private void awaitAnswers(int total) throws InterruptedException {
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline
+                && accepted.get() + refused.values().stream().mapToInt(AtomicInteger::get).sum() < total) {
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private boolean awaitPops(List<String> externalIds) throws InterruptedException {
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (externalIds.stream().allMatch(poppedAt::containsKey)) {
+                return true;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        return false;
+    }
+
+    private void openStream(String login) throws Exception {
+        String agentId = JSON.readTree(send(request("/agents/me", login).GET(), 200)).path("id").asText();
+        HttpResponse<InputStream> response = http.send(request("/agents/me/pops", login)
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the pop stream of " + login + " answered " + response.statusCode());
+        }
+        streams.add(response.body());
+        Thread reader = new Thread(() -> read(response.body(), agentId), "pops-" + login);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void read(InputStream stream, String agentId) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String event = null;
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("event: ")) {
+                    event = line.substring(7);
+                } else if (line.startsWith("data: ") && "pop".equals(event)) {
+                    long now = System.nanoTime();
+                    JsonNode pop = JSON.readTree(line.substring(6));
+                    poppedAt.putIfAbsent(pop.path("contact").path("externalId").asText(), now);
+                    if (!agentId.equals(pop.path("agentId").asText())) {
+                        misdelivered.incrementAndGet();
+                    }
+                } else if (line.isEmpty()) {
+                    event = null;
+                }
+            }
+        } catch (IOException e) {
+            // the stream ends when the instance stops
+        }
+    }
+
+    private void closeStreams() {
+        for (InputStream stream : streams) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+
+    private void awaitContactsAccepted() throws InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = http.send(request("/agents/me/pops", "nobody").GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> contacts = http.send(request("/contacts", "integration")
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 401 && contacts.statusCode() == 400) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        throw new IllegalStateException("the pop stream and POST /contacts did not come up");
+    }
+
+    private HttpRequest.Builder request(String path, String user) {
+        String token = Base64.getEncoder().encodeToString((user + ':' + user).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(instance.api() + path)).header("Authorization", "Basic " + token)
+                .timeout(Duration.ofSeconds(30));
+    }
+
+    private String send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.build().method() + " " + request.build().uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** Agents bench01… of the support queue, with room for every contact, and their users (password = user name). */
+    private static void addAgents(SwitchboardInstance instance, int agents) throws IOException {
+        StringBuilder users = new StringBuilder("\n");
+        for (int n = 1; n <= agents; n++) {
+            String login = login(n);
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("name", "Bench Agent " + n);
+            config.put("login", login);
+            config.put("skills", "support");
+            config.put("capacity", "webhook:100000");
+            config.put("branch", "bench");
+            List<String> lines = new ArrayList<>();
+            config.forEach((key, value) -> lines.add(key + " = " + value));
+            Files.write(instance.home().resolve("etc/org.switchboard.agent-" + login + ".cfg"), lines);
+            users.append(login).append(" = ").append(login).append(", agent\n");
+        }
+        Files.writeString(instance.home().resolve("etc/users.properties"), users, StandardOpenOption.APPEND);
+    }
+
+    private static String login(int n) {
+        return String.format("bench%02d", n);
+    }
+
+    private static long percentile(long[] sorted, int percent) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    private static Path findDistribution() throws IOException {
+        for (Path dir : List.of(Path.of("karaf-features/switchboard-distribution/target"),
+                Path.of("../karaf-features/switchboard-distribution/target"))) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    var found = files.filter(f -> f.getFileName().toString().matches("switchboard-distribution-.*\\.tar\\.gz"))
+                            .findFirst();
+                    if (found.isPresent()) {
+                        return found.get();
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no distribution found: build it first (mvn -B install -DskipTests)"
+                + " or pass --distribution; looked in " + Arrays.toString(new String[] {"karaf-features/switchboard-distribution/target"}));
+    }
+}
