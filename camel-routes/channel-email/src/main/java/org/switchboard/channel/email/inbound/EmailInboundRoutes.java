@@ -2,6 +2,7 @@ package org.switchboard.channel.email.inbound;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.switchboard.channel.email.Mailbox;
 
@@ -29,6 +30,9 @@ public final class EmailInboundRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // a failed message is rolled back to unseen and comes again with the next poll: one line, no stack trace
+        errorHandler(defaultErrorHandler().retriesExhaustedLogLevel(LoggingLevel.WARN).logStackTrace(false)
+                .logExhaustedMessageHistory(false));
         from(uri(mailbox))
                 .routeId(routeId(mailbox))
                 .process(processor).id("email.accept");

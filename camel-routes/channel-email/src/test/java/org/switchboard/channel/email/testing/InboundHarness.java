@@ -1,9 +1,12 @@
 package org.switchboard.channel.email.testing;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.switchboard.channel.email.Mailbox;
 import org.switchboard.channel.email.inbound.EmailInboundRoutes;
 import org.switchboard.channel.email.inbound.InboundMailProcessor;
@@ -15,6 +18,8 @@ public final class InboundHarness implements AutoCloseable {
     public final FakeIngress ingress = new FakeIngress();
     public final DataSource dataSource;
     public final EmailStore store;
+    /** Exchanges (messages handled by the route) that completed without an error. */
+    public final AtomicInteger completed = new AtomicInteger();
     private final CamelContext camel = new DefaultCamelContext();
     private final Mailbox mailbox;
     private final InboundMailProcessor.AckPolicy acks;
@@ -37,6 +42,14 @@ public final class InboundHarness implements AutoCloseable {
 
     /** Starts polling the mailbox. */
     public InboundHarness start() throws Exception {
+        camel.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.ExchangeCompletedEvent e && e.getExchange().getException() == null) {
+                    completed.incrementAndGet();
+                }
+            }
+        });
         camel.addRoutes(new EmailInboundRoutes(mailbox, processor()));
         camel.start();
         return this;
