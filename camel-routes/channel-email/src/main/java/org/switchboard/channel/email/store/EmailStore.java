@@ -237,7 +237,8 @@ public final class EmailStore {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     long conversation = r.getLong(3);
-                    result.add(new PendingAck(mailbox, r.getString(1), r.getLong(2), r.wasNull() ? null : conversation,
+                    Long conversationId = r.wasNull() ? null : conversation;
+                    result.add(new PendingAck(mailbox, r.getString(1), r.getLong(2), conversationId,
                             r.getString(4), r.getString(5), Instant.ofEpochMilli(r.getLong(6))));
                 }
             }

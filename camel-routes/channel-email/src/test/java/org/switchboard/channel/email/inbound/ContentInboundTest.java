@@ -13,6 +13,7 @@ import org.switchboard.api.InboundContact;
 import org.switchboard.channel.email.testing.InboundHarness;
 import org.switchboard.channel.email.testing.MailServer;
 import org.switchboard.channel.email.testing.Mailboxes;
+import org.switchboard.channel.email.testing.Mails;
 
 /** What a message brings, through a real IMAP mailbox: attachments, HTML, charsets, size limits. */
 class ContentInboundTest {
@@ -113,7 +114,7 @@ class ContentInboundTest {
     void aMessageOverTheSizeLimitIsRejectedWithItsHeadersAndStaysInTheMailbox() throws Exception {
         server.deliver("From: a@customer.example\nSubject: huge\nMessage-ID: <huge@customer.example>\n\n"
                 + "x".repeat(Math.toIntExact(Mailboxes.LIMITS.maxMessageBytes())) + "\n");
-        server.deliver(ImapInboundTest.mail(2));
+        server.deliver(Mails.order(2));
         harness = new InboundHarness(Mailboxes.imap(server)).start();
 
         await().atMost(DEADLINE).until(() -> server.seenCount() == 2);

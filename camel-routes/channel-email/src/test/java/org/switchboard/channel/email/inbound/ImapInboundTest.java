@@ -15,6 +15,7 @@ import org.switchboard.api.InboundContact;
 import org.switchboard.channel.email.testing.InboundHarness;
 import org.switchboard.channel.email.testing.MailServer;
 import org.switchboard.channel.email.testing.Mailboxes;
+import org.switchboard.channel.email.testing.Mails;
 
 class ImapInboundTest {
     private static final Duration DEADLINE = Duration.ofSeconds(20);
@@ -30,20 +31,9 @@ class ImapInboundTest {
         server.close();
     }
 
-    static String mail(int n) {
-        return "From: \"Anna Schmidt\" <Anna@Customer.example>\n"
-                + "To: support@example.com\n"
-                + "Subject: Order " + n + " is late\n"
-                + "Message-ID: <order-" + n + "@customer.example>\n"
-                + "Date: Sun, 22 Nov 2026 10:00:00 +0000\n"
-                + "Content-Type: text/plain; charset=UTF-8\n"
-                + "\n"
-                + "Where is my order " + n + "?\n";
-    }
-
     @Test
     void aMailInTheMailboxBecomesAContactAndIsFlaggedSeen() throws Exception {
-        server.deliver(mail(1));
+        server.deliver(Mails.order(1));
         harness = new InboundHarness(Mailboxes.imap(server)).start();
 
         await().atMost(DEADLINE).until(() -> server.seenCount() == 1);
@@ -61,7 +51,7 @@ class ImapInboundTest {
 
     @Test
     void aMessageStaysUnseenUntilTheCoreHasStoredIt() throws Exception {
-        server.deliver(mail(1));
+        server.deliver(Mails.order(1));
         CountDownLatch atGate = harness(Mailboxes.imap(server)).ingress.closeGate(0);
         harness.start();
 
@@ -74,7 +64,7 @@ class ImapInboundTest {
 
     @Test
     void whenTheCoreCannotStoreTheMessageStaysUnseenAndComesAgain() throws Exception {
-        server.deliver(mail(1));
+        server.deliver(Mails.order(1));
         harness(Mailboxes.imap(server)).ingress.failBeforeStore.set(2);
         harness.start();
 
@@ -85,8 +75,8 @@ class ImapInboundTest {
 
     @Test
     void aCrashBetweenStoreAndFlagNeitherLosesNorDuplicatesTheMessage() throws Exception {
-        server.deliver(mail(1));
-        server.deliver(mail(2));
+        server.deliver(Mails.order(1));
+        server.deliver(Mails.order(2));
         // the core commits the first contact, but the channel never learns it (a crash before the flag)
         harness(Mailboxes.imap(server)).ingress.crashAfterStore.set(1);
         harness.start();
@@ -98,12 +88,12 @@ class ImapInboundTest {
 
     @Test
     void aRestartOfTheChannelReadsOnlyWhatWasNotStoredYet() throws Exception {
-        server.deliver(mail(1));
+        server.deliver(Mails.order(1));
         harness = new InboundHarness(Mailboxes.imap(server)).start();
         await().atMost(DEADLINE).until(() -> server.seenCount() == 1);
         harness.close();
 
-        server.deliver(mail(2));
+        server.deliver(Mails.order(2));
         InboundHarness second = new InboundHarness(Mailboxes.imap(server), harness.dataSource, null);
         harness = second.start();
         await().atMost(DEADLINE).until(() -> server.seenCount() == 2);
@@ -113,7 +103,7 @@ class ImapInboundTest {
     @Test
     void aServerRestartMidPollLosesNothingAndDuplicatesNothing() throws Exception {
         for (int i = 1; i <= 5; i++) {
-            server.deliver(mail(i));
+            server.deliver(Mails.order(i));
         }
         // the second message is being handed to the core when the IMAP server goes away
         CountDownLatch atGate = harness(Mailboxes.imap(server)).ingress.closeGate(1);
@@ -131,7 +121,7 @@ class ImapInboundTest {
     @Test
     void aStoredMessageIsMovedWhenAFolderIsConfigured() throws Exception {
         server.createFolder("Switchboard");
-        server.deliver(mail(1));
+        server.deliver(Mails.order(1));
         harness = new InboundHarness(Mailboxes.imapMovingTo(server, "Switchboard")).start();
 
         await().atMost(DEADLINE).until(() -> server.folder("Switchboard").getMessageCount() == 1);
@@ -143,7 +133,7 @@ class ImapInboundTest {
     @Test
     void aPoisonMessageIsStoredRawAndTheMailboxMovesOn() throws Exception {
         server.deliver("To: support@example.com\nSubject: nobody sent this\nMessage-ID: <poison@x.example>\n\nno sender\n");
-        server.deliver(mail(2));
+        server.deliver(Mails.order(2));
         harness = new InboundHarness(Mailboxes.imap(server)).start();
 
         await().atMost(DEADLINE).until(() -> server.seenCount() == 2);

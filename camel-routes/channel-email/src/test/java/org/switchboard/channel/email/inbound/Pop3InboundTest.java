@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.switchboard.channel.email.testing.InboundHarness;
 import org.switchboard.channel.email.testing.MailServer;
 import org.switchboard.channel.email.testing.Mailboxes;
+import org.switchboard.channel.email.testing.Mails;
 
 class Pop3InboundTest {
     private static final Duration DEADLINE = Duration.ofSeconds(20);
@@ -26,12 +27,12 @@ class Pop3InboundTest {
 
     @Test
     void eachMessageBecomesOneContactOverManyPollsAndNothingIsDeleted() throws Exception {
-        server.deliver(ImapInboundTest.mail(1));
-        server.deliver(ImapInboundTest.mail(2));
+        server.deliver(Mails.order(1));
+        server.deliver(Mails.order(2));
         harness = new InboundHarness(Mailboxes.pop3(server)).start();
         await().atMost(DEADLINE).until(() -> harness.ingress.contacts().size() == 2);
 
-        server.deliver(ImapInboundTest.mail(3));
+        server.deliver(Mails.order(3));
         await().atMost(DEADLINE).until(() -> harness.ingress.contacts().size() == 3);
         // later polls list all three again; the first two are known and never handed in again
         int calls = harness.ingress.calls.get();
@@ -45,7 +46,7 @@ class Pop3InboundTest {
 
     @Test
     void aMessageTheCoreCouldNotStoreComesAgainWithTheNextPoll() throws Exception {
-        server.deliver(ImapInboundTest.mail(1));
+        server.deliver(Mails.order(1));
         InboundHarness h = new InboundHarness(Mailboxes.pop3(server));
         h.ingress.failBeforeStore.set(1);
         harness = h.start();

@@ -53,7 +53,7 @@ class SmtpSenderTest {
         String id = sender.send(reply("reply-1", new ThreadHints(null, "order-1@customer.example",
                 List.of("first@customer.example", "order-1@customer.example"))));
 
-        MimeMessage mail = server.received()[0];
+        MimeMessage mail = server.sentToCustomers()[0];
         assertThat(id).matches("sb\\.[0-9a-f]{32}@example\\.com");
         assertThat(mail.getMessageID()).isEqualTo("<" + id + ">");
         assertThat(mail.getHeader("In-Reply-To", null)).isEqualTo("<order-1@customer.example>");
@@ -68,7 +68,7 @@ class SmtpSenderTest {
     @Test
     void theRepliedToIdJoinsTheReferences() throws Exception {
         sender.send(reply("reply-1", new ThreadHints(null, "order-2@customer.example", List.of("first@customer.example"))));
-        assertThat(server.received()[0].getHeader("References", null))
+        assertThat(server.sentToCustomers()[0].getHeader("References", null))
                 .isEqualTo("<first@customer.example> <order-2@customer.example>");
     }
 
@@ -80,7 +80,7 @@ class SmtpSenderTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
-        assertThat(server.received()).hasSize(2);
+        assertThat(server.sentToCustomers()).hasSize(2);
     }
 
     @Test
@@ -94,7 +94,7 @@ class SmtpSenderTest {
             Mailbox moved = Mailboxes.imap(second);
             String id = new SmtpSender(moved, store).send(reply("reply-1", ThreadHints.NONE));
             assertThat(id).isEqualTo(expected);
-            assertThat(second.received()).hasSize(1);
+            assertThat(second.sentToCustomers()).hasSize(1);
         }
     }
 

@@ -121,9 +121,9 @@ public final class MailServer implements AutoCloseable {
         }
     }
 
-    /** Messages the SMTP service received, in order. */
-    public MimeMessage[] received() {
-        return greenMail.getReceivedMessages();
+    /** Messages that reached anyone but the Switchboard mailbox (the customers), in order. */
+    public MimeMessage[] sentToCustomers() {
+        return greenMail.findReceivedMessages(u -> !u.getEmail().equals(ADDRESS), m -> true).toArray(MimeMessage[]::new);
     }
 
     @Override
