@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mail.MailEndpoint;
 import org.switchboard.channel.email.Mailbox;
 
 /**
@@ -33,12 +34,14 @@ public final class EmailInboundRoutes extends RouteBuilder {
         // a failed message is rolled back to unseen and comes again with the next poll: one line, no stack trace
         errorHandler(defaultErrorHandler().retriesExhaustedLogLevel(LoggingLevel.WARN).logStackTrace(false)
                 .logExhaustedMessageHistory(false));
-        from(uri(mailbox))
+        MailEndpoint endpoint = getContext().getEndpoint(uri(mailbox), MailEndpoint.class);
+        endpoint.getConfiguration().setPassword(mailbox.password());
+        from(endpoint)
                 .routeId(routeId(mailbox))
                 .process(processor).id("email.accept");
     }
 
-    /** The camel-mail endpoint; the password is given RAW, and Camel masks it wherever it shows URIs. */
+    /** The camel-mail endpoint, without the password: that goes into the endpoint's configuration only. */
     static String uri(Mailbox m) {
         String scheme = switch (m.protocol()) {
             case IMAP -> m.tls() ? "imaps" : "imap";
@@ -46,7 +49,6 @@ public final class EmailInboundRoutes extends RouteBuilder {
         };
         StringBuilder uri = new StringBuilder(scheme).append("://").append(m.host()).append(':').append(m.port())
                 .append("?username=").append(raw(m.user()))
-                .append("&password=").append(raw(m.password()))
                 .append("&folderName=").append(encode(m.folder()))
                 .append("&mapMailMessage=false&peek=true&delete=false")
                 .append("&unseen=").append(m.protocol() == Mailbox.Protocol.IMAP)
