@@ -19,9 +19,11 @@ import org.switchboard.channel.email.inbound.EmailInboundRoutes;
 import org.switchboard.channel.email.inbound.InboundMailProcessor;
 import org.switchboard.channel.email.store.EmailSchema;
 import org.switchboard.channel.email.store.EmailStore;
+import org.switchboard.channel.email.testing.FakeIngress;
 import org.switchboard.channel.email.testing.MailServer;
 import org.switchboard.channel.email.testing.Mailboxes;
 import org.switchboard.channel.email.testing.SwitchboardOnH2;
+import org.switchboard.channel.email.testing.TestDatabases;
 
 /**
  * Messages per second from an IMAP mailbox (GreenMail) to accepted contacts and to tickets in the
@@ -32,9 +34,9 @@ import org.switchboard.channel.email.testing.SwitchboardOnH2;
  * <pre>
  * mvn -B -o -q -pl camel-routes/channel-email test-compile exec:java \
  *     -Dexec.mainClass=org.switchboard.channel.email.bench.EmailBenchmark -Dexec.classpathScope=test \
- *     -Dexec.args="2000 500"
+ *     -Dexec.args="2000 500 300"
  * </pre>
- * Arguments: messages (default 2000), messages per poll (default 500).
+ * Arguments: messages (default 2000), messages per poll (default 500), messages over IMAP (default 300).
  * (GreenMail answers each IMAP command in many small writes without TCP_NODELAY, so every round trip
  * waits for the client's delayed ACK, about 40 ms: the IMAP figure is GreenMail's.)
  */
@@ -45,9 +47,41 @@ public final class EmailBenchmark {
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int perPoll = args.length > 1 ? Integer.parseInt(args[1]) : 500;
-        System.out.printf("%d messages, %d cores%n", messages, Runtime.getRuntime().availableProcessors());
-        overImap(messages, perPoll);
+        int overImap = args.length > 2 ? Integer.parseInt(args[2]) : Math.min(messages, 300);
+        System.out.printf("%d messages (%d over IMAP), %d cores%n", messages, overImap,
+                Runtime.getRuntime().availableProcessors());
+        overImap(overImap, perPoll);
         withoutImap(messages);
+        channelAlone(messages);
+    }
+
+    /** The channel's own work: parsing, attachments, bookkeeping; the core replaced by an in-memory ingress. */
+    private static void channelAlone(int messages) throws Exception {
+        try (MailServer server = new MailServer()) {
+            DataSource dataSource = TestDatabases.h2();
+            EmailSchema.update(dataSource);
+            InboundMailProcessor processor = new InboundMailProcessor(Mailboxes.imap(server),
+                    new EmailStore(dataSource, Clock.systemUTC()), new FakeIngress(), (mail, sourceId, receipt) -> { },
+                    Clock.systemUTC());
+            List<MimeMessage> received = parsed(messages);
+            long start = System.nanoTime();
+            for (MimeMessage message : received) {
+                processor.handle(message);
+            }
+            long took = System.nanoTime() - start;
+            System.out.printf("the channel alone (core replaced by an in-memory ingress):%n");
+            System.out.printf("  -> handled:               %6.1f s, %5.0f messages/s%n", took / 1e9, messages / (took / 1e9));
+        }
+    }
+
+    private static List<MimeMessage> parsed(int messages) throws Exception {
+        Session session = Session.getInstance(new Properties());
+        List<MimeMessage> received = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            byte[] raw = message(i).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+            received.add(new MimeMessage(session, new ByteArrayInputStream(raw)));
+        }
+        return received;
     }
 
     private static void overImap(int messages, int perPoll) throws Exception {
@@ -80,12 +114,7 @@ public final class EmailBenchmark {
             EmailStore store = new EmailStore(switchboard.dataSource, Clock.systemUTC());
             InboundMailProcessor processor = new InboundMailProcessor(mailbox, store, switchboard.core.ingress(),
                     (mail, sourceId, receipt) -> { }, Clock.systemUTC());
-            Session session = Session.getInstance(new Properties());
-            List<MimeMessage> received = new ArrayList<>();
-            for (int i = 0; i < messages; i++) {
-                byte[] raw = message(i).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
-                received.add(new MimeMessage(session, new ByteArrayInputStream(raw)));
-            }
+            List<MimeMessage> received = parsed(messages);
             long start = System.nanoTime();
             for (MimeMessage message : received) {
                 processor.handle(message);
