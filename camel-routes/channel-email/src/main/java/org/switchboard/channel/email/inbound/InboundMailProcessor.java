@@ -79,8 +79,7 @@ public final class InboundMailProcessor implements Processor {
         if (message == null) {
             throw new IllegalStateException("the route must deliver jakarta.mail.Message bodies (mapMailMessage=false)");
         }
-        Outcome outcome = MailClassLoader.call(() -> handle(message));
-        exchange.getIn().setHeader("SwitchboardEmailOutcome", outcome.name());
+        MailClassLoader.call(() -> handle(message));
     }
 
     /** Takes care of one message; see the class comment for what returning and throwing mean. */
