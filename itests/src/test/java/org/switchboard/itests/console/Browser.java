@@ -75,6 +75,19 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.attributeToBe(By.id("stream-status"), "class", "stream live"));
     }
 
+    /** Works inside the frame {@code by} finds, until {@link #leaveFrame}. */
+    void enterFrame(By by) {
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(by));
+    }
+
+    void leaveFrame() {
+        driver.switchTo().defaultContent();
+    }
+
+    void select(By by, String value) {
+        new Select(await(by)).selectByValue(value);
+    }
+
     WebElement find(By by) {
         return driver.findElement(by);
     }

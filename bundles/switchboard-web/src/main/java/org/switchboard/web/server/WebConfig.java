@@ -35,4 +35,9 @@ public @interface WebConfig {
     @AttributeDefinition(name = "Event stream heartbeat (seconds)", min = "1",
             description = "How often an idle event stream gets a comment line, so proxies keep it open")
     int heartbeatSeconds() default 15;
+
+    @AttributeDefinition(name = "Widget origins",
+            description = "Web pages allowed to embed the CRM widget (/switchboard/widget.js), e.g. https://crm.example.com; "
+                    + "empty: none but Switchboard's own pages")
+    String[] widgetOrigins() default {};
 }

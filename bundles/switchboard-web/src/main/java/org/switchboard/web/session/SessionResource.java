@@ -13,6 +13,7 @@ import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
@@ -31,7 +32,9 @@ import org.switchboard.web.security.Sessions;
 /**
  * {@code /session}: a browser signs in once with the realm's credentials (JSON or HTTP Basic) and
  * gets an HttpOnly, SameSite=Strict session cookie that every resource and event stream accepts in
- * place of HTTP Basic; it lasts until unused for the configured time or until sign-out.
+ * place of HTTP Basic; it lasts until unused for the configured time or until sign-out. A page
+ * embedded in another site (the CRM widget) asks for the session's token with {@code ?token=true}
+ * and sends it as {@code Authorization: Bearer}, since browsers send it no SameSite cookie.
  */
 @Path("/session")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,7 +55,8 @@ public final class SessionResource {
     @PermitAll
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Operation(summary = "Sign in; answers the session and sets its cookie")
-    public Response signIn(SignIn credentials, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public Response signIn(SignIn credentials, @QueryParam("token") boolean withToken,
+                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            @HeaderParam(BasicAuthFilter.SCRIPT_HEADER) String requestedWith,
                            @Context SecurityContext security) {
         Optional<Caller> caller = credentials != null && credentials.user() != null
@@ -64,7 +68,8 @@ public final class SessionResource {
         Sessions sessions = authentication.sessions();
         Sessions.Session session = sessions.open(caller.get());
         LOG.info("{} signed in", caller.get().login());
-        return Response.ok(SessionBody.of(session.caller(), session.expires()))
+        SessionBody body = SessionBody.of(session.caller(), session.expires());
+        return Response.ok(withToken ? body.withToken(session.token()) : body)
                 .header(HttpHeaders.SET_COOKIE, SessionCookie.set(session.token(), sessions.idle(), security.isSecure()))
                 .build();
     }
@@ -83,8 +88,10 @@ public final class SessionResource {
     @DELETE
     @PermitAll
     @Operation(summary = "Sign out")
-    public Response signOut(@HeaderParam(HttpHeaders.COOKIE) String cookies, @Context SecurityContext security) {
-        authentication.sessions().close(SessionCookie.tokenIn(cookies));
+    public Response signOut(@HeaderParam(HttpHeaders.COOKIE) String cookies,
+                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context SecurityContext security) {
+        String bearer = Authentication.bearerToken(authorization);
+        authentication.sessions().close(bearer != null ? bearer : SessionCookie.tokenIn(cookies));
         return Response.noContent().header(HttpHeaders.SET_COOKIE, SessionCookie.clear(security.isSecure())).build();
     }
 }

@@ -94,6 +94,28 @@ class SessionTest {
         assertThat(api.json(session).path("roles").toString()).isEqualTo("[\"supervisor\"]");
     }
 
+    @Test
+    void anEmbeddedPageAsksForTheTokenAndUsesItAsBearerUntilItSignsOut() {
+        HttpResponse<String> signIn = api.send(api.request("/session?token=true", null).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice\",\"password\":\"" + TestUser.ALICE.password() + "\"}")));
+        String token = api.json(signIn).path("token").asText();
+        assertThat(token).isNotBlank();
+
+        HttpResponse<String> withBearer = api.send(api.request("/queues", null).header("Authorization", "Bearer " + token));
+        assertThat(withBearer.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> signOut = api.send(api.request("/session", null).header("Authorization", "Bearer " + token).DELETE());
+        assertThat(signOut.statusCode()).isEqualTo(204);
+        assertThat(api.send(api.request("/queues", null).header("Authorization", "Bearer " + token)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aPlainSignInDoesNotShowTheTokenToScripts() {
+        assertThat(api.json(signIn(TestUser.ALICE)).has("token")).isFalse();
+        assertThat(api.send(api.request("/queues", null).header("Authorization", "Bearer made-up-token")).statusCode())
+                .isEqualTo(401);
+    }
+
     private HttpResponse<String> signIn(TestUser user) {
         return api.send(api.request("/session", null).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
