@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  */
 public final class SwitchboardInstance implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern FEATURES_BOOT = Pattern.compile("(?m)^featuresBoot\\s*=");
 
     private final Path home;
     private final int httpPort;
@@ -87,6 +88,36 @@ public final class SwitchboardInstance implements AutoCloseable {
             if (!replaced) {
                 lines.add(entry);
             }
+            Files.write(file, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Installs {@code feature} at the first boot, as {@code feature:install} would: appended to
+     * {@code featuresBoot} in {@code etc/org.apache.karaf.features.cfg}; the feature must be in
+     * {@code system/}.
+     */
+    public void bootFeature(String feature) {
+        Path file = home.resolve("etc/org.apache.karaf.features.cfg");
+        try {
+            List<String> lines = new ArrayList<>(Files.readAllLines(file));
+            int start = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                if (FEATURES_BOOT.matcher(lines.get(i)).find()) {
+                    start = i;
+                    break;
+                }
+            }
+            if (start < 0) {
+                throw new IllegalStateException("no featuresBoot in " + file);
+            }
+            int last = start;
+            while (lines.get(last).stripTrailing().endsWith("\\")) {
+                last++;
+            }
+            lines.set(last, lines.get(last).stripTrailing() + ", " + feature);
             Files.write(file, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

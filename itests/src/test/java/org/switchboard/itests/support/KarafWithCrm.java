@@ -3,18 +3,13 @@ package org.switchboard.itests.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -29,7 +24,6 @@ import org.switchboard.itests.distribution.SwitchboardInstance;
  */
 public final class KarafWithCrm implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
-    private static final Pattern FEATURES_BOOT = Pattern.compile("(?m)^featuresBoot\\s*=");
 
     private final SwitchboardInstance instance;
 
@@ -51,28 +45,7 @@ public final class KarafWithCrm implements AutoCloseable {
      * {@code featuresBoot} in {@code etc/org.apache.karaf.features.cfg}.
      */
     public KarafWithCrm withBootFeature(String feature) {
-        Path file = instance.home().resolve("etc/org.apache.karaf.features.cfg");
-        try {
-            List<String> lines = new ArrayList<>(Files.readAllLines(file));
-            int start = -1;
-            for (int i = 0; i < lines.size(); i++) {
-                if (FEATURES_BOOT.matcher(lines.get(i)).find()) {
-                    start = i;
-                    break;
-                }
-            }
-            if (start < 0) {
-                throw new IllegalStateException("no featuresBoot in " + file);
-            }
-            int last = start;
-            while (lines.get(last).stripTrailing().endsWith("\\")) {
-                last++;
-            }
-            lines.set(last, lines.get(last).stripTrailing() + ", " + feature);
-            Files.write(file, lines);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        instance.bootFeature(feature);
         return this;
     }
 

@@ -20,10 +20,26 @@ import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
+import org.asteriskjava.manager.event.AgentCalledEvent;
+import org.asteriskjava.manager.event.AgentConnectEvent;
+import org.asteriskjava.manager.event.BridgeCreateEvent;
+import org.asteriskjava.manager.event.BridgeDestroyEvent;
+import org.asteriskjava.manager.event.BridgeEnterEvent;
+import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.CoreShowChannelsCompleteEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
+import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.QueueEntryEvent;
+import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.event.QueueParamsEvent;
+import org.asteriskjava.manager.event.QueueStatusCompleteEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.slf4j.Logger;
@@ -45,6 +61,18 @@ import org.switchboard.telephony.call.CallLifecycle;
  */
 public final class AmiSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AmiSession.class);
+    /**
+     * The events the calls are followed with, and the list items of the resynchronisation, registered on
+     * every connection: asterisk-java finds its event classes by scanning the class path (Reflections),
+     * which finds none inside an OSGi framework, and then builds no event at all. The bridge events feed
+     * asterisk-java's own bridge tracking, which {@code BridgeEnter} relies on.
+     */
+    private static final List<Class<? extends ManagerEvent>> EVENT_CLASSES = List.of(NewChannelEvent.class,
+            QueueCallerJoinEvent.class, AgentCalledEvent.class, DialBeginEvent.class, DialEndEvent.class,
+            AgentConnectEvent.class, BridgeCreateEvent.class, BridgeEnterEvent.class, BridgeLeaveEvent.class,
+            BridgeDestroyEvent.class, QueueCallerAbandonEvent.class, HangupEvent.class,
+            CoreShowChannelEvent.class, CoreShowChannelsCompleteEvent.class, QueueParamsEvent.class,
+            QueueMemberEvent.class, QueueEntryEvent.class, QueueStatusCompleteEvent.class);
     private static final int BATCH = 512;
 
     private final AmiSettings settings;
@@ -141,6 +169,7 @@ public final class AmiSession implements AutoCloseable {
         c.setDefaultEventTimeout(settings.responseTimeout().toMillis() * 2);
         ManagerEventListener listener = event -> queue.add(event instanceof DisconnectEvent ? new Dropped(c) : event);
         c.addEventListener(listener);
+        EVENT_CLASSES.forEach(c::registerUserEventClass);
         try {
             c.login(settings.eventMask());
             if (closed) {
