@@ -53,7 +53,8 @@ import org.switchboard.telephony.call.CallLifecycle;
  *
  * <p>asterisk-java's reader thread only puts each event on a queue; one worker thread per PBX takes
  * them off in order and applies them to the {@link CallLifecycle}, so a slow store never stalls the
- * socket. Logging in asks for the configured event classes only ({@code call,agent}).
+ * socket. Logging in asks for the configured event classes only ({@code call,agent,user}). Each event is
+ * also handed to a second consumer after the lifecycle (the PBX's reminder calls).
  *
  * <p>Connections are this class's own business, not asterisk-java's: when a connection drops, it is
  * logged off (which stops asterisk-java's own reconnect loop) and a new one is tried after a pause that

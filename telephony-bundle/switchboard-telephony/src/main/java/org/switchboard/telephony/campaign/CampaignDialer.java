@@ -125,16 +125,12 @@ public final class CampaignDialer implements ReminderListener {
         }
         LocalTime from = LocalTime.parse(campaign.windowFrom());
         LocalTime to = LocalTime.parse(campaign.windowTo());
+        List<String> open = store.waitingZones(campaign.id()).stream().filter(zone -> {
+            LocalTime local = now.atZone(ZoneId.of(zone)).toLocalTime();
+            return !local.isBefore(from) && local.isBefore(to);
+        }).toList();
         int placed = 0;
-        // closed windows skip numbers, so look at more than are allowed; the rest wait for the next round
-        for (Campaign.Number n : store.due(campaign.id(), now, allowed * 10 + 100)) {
-            if (placed == allowed) {
-                break;
-            }
-            LocalTime local = now.atZone(ZoneId.of(n.timeZone())).toLocalTime();
-            if (local.isBefore(from) || !local.isBefore(to)) {
-                continue;
-            }
+        for (Campaign.Number n : store.due(campaign.id(), now, open, allowed)) {
             String callId = CALL_PREFIX + UUID.randomUUID();
             if (!store.startAttempt(n.id(), callId)) {
                 continue;

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,17 +171,43 @@ public final class CampaignStore {
         });
     }
 
-    /** Waiting numbers whose retry time (if any) has come, first waiting first. */
-    public List<Campaign.Number> due(long campaignId, Instant now, int limit) {
+    /** The time zones of the campaign's waiting numbers. */
+    public List<String> waitingZones(long campaignId) {
         return run(con -> {
-            List<Campaign.Number> result = new ArrayList<>();
-            try (PreparedStatement s = con.prepareStatement("SELECT " + NUMBER_COLUMNS + " FROM tel_campaign_number "
-                    + "WHERE campaign_id = ? AND state = ? AND (next_at IS NULL OR next_at <= ?) "
-                    + "ORDER BY attempts, id FETCH FIRST ? ROWS ONLY")) {
+            List<String> result = new ArrayList<>();
+            try (PreparedStatement s = con.prepareStatement("SELECT DISTINCT time_zone FROM tel_campaign_number "
+                    + "WHERE campaign_id = ? AND state = ?")) {
                 s.setLong(1, campaignId);
                 s.setString(2, Campaign.WAITING);
-                s.setTimestamp(3, Timestamp.from(now));
-                s.setInt(4, limit);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        result.add(r.getString(1));
+                    }
+                }
+            }
+            return result;
+        });
+    }
+
+    /** Waiting numbers in these time zones whose retry time (if any) has come, fewest attempts first. */
+    public List<Campaign.Number> due(long campaignId, Instant now, List<String> zones, int limit) {
+        if (zones.isEmpty()) {
+            return List.of();
+        }
+        return run(con -> {
+            List<Campaign.Number> result = new ArrayList<>();
+            String in = String.join(", ", Collections.nCopies(zones.size(), "?"));
+            try (PreparedStatement s = con.prepareStatement("SELECT " + NUMBER_COLUMNS + " FROM tel_campaign_number "
+                    + "WHERE campaign_id = ? AND state = ? AND (next_at IS NULL OR next_at <= ?) AND time_zone IN (" + in
+                    + ") ORDER BY attempts, id FETCH FIRST ? ROWS ONLY")) {
+                int i = 1;
+                s.setLong(i++, campaignId);
+                s.setString(i++, Campaign.WAITING);
+                s.setTimestamp(i++, Timestamp.from(now));
+                for (String zone : zones) {
+                    s.setString(i++, zone);
+                }
+                s.setInt(i, limit);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         result.add(number(r));

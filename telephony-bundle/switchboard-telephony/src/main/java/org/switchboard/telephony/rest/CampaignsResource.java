@@ -50,6 +50,7 @@ public class CampaignsResource {
     static final int MAX_RETRY_MINUTES = 7 * 24 * 60;
     static final int MAX_LIMIT = 1000;
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter H_MM = DateTimeFormatter.ofPattern("H:mm");
 
     private final CampaignStore store;
 
@@ -163,7 +164,7 @@ public class CampaignsResource {
 
     private static LocalTime time(String field, String value) {
         try {
-            return LocalTime.parse(value == null ? "" : value.strip(), HH_MM);
+            return LocalTime.parse(value == null ? "" : value.strip(), H_MM);
         } catch (DateTimeParseException e) {
             throw new InvalidContactException(field, "must be a time of day HH:mm such as 09:00");
         }

@@ -90,6 +90,23 @@ class CampaignDialerTest {
     }
 
     @Test
+    void keyPressIsRecordedEvenWhenNoOperatorAnswersAndOnlyKeyOneCounts() {
+        server.afterOriginate(a -> List.of(FakeAmiServer.originateResponse(a, 4),
+                FakeAmiServer.reminderKey(a, a.get("Channel").contains("4567") ? "1" : "2")));
+        // the PBX's events of both calls are applied in order on one thread: the key 2 before the key 1
+        long id = create(List.of("+49307654321", BERLIN), 10, 3, 30);
+
+        assertThat(dialer.dialDue()).isEqualTo(2);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.find(id).orElseThrow().numbers().stream()
+                .filter(Campaign.Number::keyPressed).count() == 1);
+        assertThat(store.find(id).orElseThrow().numbers())
+                .extracting(Campaign.Number::number, Campaign.Number::result, Campaign.Number::keyPressed)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("+49307654321", Campaign.ANSWERED, false),
+                        org.assertj.core.groups.Tuple.tuple(BERLIN, Campaign.ANSWERED, true));
+    }
+
+    @Test
     void noAnswerIsTriedAgainAfterThePauseAndThenAnswered() {
         AtomicInteger calls = new AtomicInteger();
         server.afterOriginate(a -> List.of(FakeAmiServer.originateResponse(a, calls.incrementAndGet() == 1 ? 3 : 4)));
