@@ -52,16 +52,46 @@ public final class CampaignStore {
     /** A campaign to create; its numbers are distinct and dialable, each with its zone. */
     public record NewCampaign(String name, String message, String windowFrom, String windowTo, String timeZone,
                               int pacing, int maxAttempts, int retryAfterMinutes, String pbx, String createdBy,
-                              Map<String, String> zoneByNumber) {
+                              Map<String, String> zoneByNumber, String requestId) {
     }
 
-    /** Creates the campaign, its numbers waiting to be called; returns its id. */
+    /**
+     * Creates the campaign, its numbers waiting to be called.
+     *
+     * @return the new campaign's id, or the id of the campaign created before with the same request id
+     *         (as a negative number: nothing was created)
+     */
     public long create(NewCampaign c) {
+        if (c.requestId() != null) {
+            Optional<Long> existing = run(con -> byRequest(con, c.requestId()));
+            if (existing.isPresent()) {
+                return -existing.get();
+            }
+        }
+        try {
+            return insert(c);
+        } catch (StoreUnavailableException e) {
+            // the same request on another thread or node won the unique index
+            Optional<Long> existing = c.requestId() == null ? Optional.empty() : run(con -> byRequest(con, c.requestId()));
+            return -existing.orElseThrow(() -> e);
+        }
+    }
+
+    private static Optional<Long> byRequest(Connection con, String requestId) throws SQLException {
+        try (PreparedStatement s = con.prepareStatement("SELECT id FROM tel_campaign WHERE request_id = ?")) {
+            s.setString(1, requestId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private long insert(NewCampaign c) {
         return run(con -> {
             long id;
             try (PreparedStatement s = con.prepareStatement("INSERT INTO tel_campaign (name, message, window_from, "
-                    + "window_to, time_zone, pacing, max_attempts, retry_after_minutes, pbx, status, created_by, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + "window_to, time_zone, pacing, max_attempts, retry_after_minutes, pbx, status, created_by, created_at, "
+                    + "request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 s.setString(1, c.name());
                 s.setString(2, c.message());
                 s.setString(3, c.windowFrom());
@@ -74,6 +104,7 @@ public final class CampaignStore {
                 s.setString(10, Campaign.ACTIVE);
                 s.setString(11, c.createdBy());
                 s.setTimestamp(12, Timestamp.from(clock.instant()));
+                s.setString(13, c.requestId());
                 s.executeUpdate();
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     keys.next();
@@ -100,8 +131,8 @@ public final class CampaignStore {
         return run(con -> {
             List<Campaign> result = new ArrayList<>();
             try (PreparedStatement s = con.prepareStatement("SELECT " + CAMPAIGN_COLUMNS
-                    + " FROM tel_campaign ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
-                s.setInt(1, limit);
+                    + " FROM tel_campaign ORDER BY id DESC")) {
+                s.setMaxRows(limit);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         result.add(campaign(r, counts(con, r.getLong(1)), List.of()));
@@ -199,7 +230,7 @@ public final class CampaignStore {
             String in = String.join(", ", Collections.nCopies(zones.size(), "?"));
             try (PreparedStatement s = con.prepareStatement("SELECT " + NUMBER_COLUMNS + " FROM tel_campaign_number "
                     + "WHERE campaign_id = ? AND state = ? AND (next_at IS NULL OR next_at <= ?) AND time_zone IN (" + in
-                    + ") ORDER BY attempts, id FETCH FIRST ? ROWS ONLY")) {
+                    + ") ORDER BY attempts, id")) {
                 int i = 1;
                 s.setLong(i++, campaignId);
                 s.setString(i++, Campaign.WAITING);
@@ -207,7 +238,7 @@ public final class CampaignStore {
                 for (String zone : zones) {
                     s.setString(i++, zone);
                 }
-                s.setInt(i, limit);
+                s.setMaxRows(limit);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         result.add(number(r));

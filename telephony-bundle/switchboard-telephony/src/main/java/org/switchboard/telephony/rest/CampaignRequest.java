@@ -13,9 +13,11 @@ import java.util.List;
  * @param retryAfterMinutes pause before calling again after no answer or busy (default 30)
  * @param pbx               the PBX to call through (default: the first configured)
  * @param timeZone          the zone of numbers whose country has several and that give none
+ * @param requestId         the caller's id for this request: sent again, it creates nothing new
  */
 public record CampaignRequest(String name, String message, List<Object> numbers, Window window, Integer pacing,
-                              Integer maxAttempts, Integer retryAfterMinutes, String pbx, String timeZone) {
+                              Integer maxAttempts, Integer retryAfterMinutes, String pbx, String timeZone,
+                              String requestId) {
 
     /** {@code {"from":"09:00","to":"19:00"}}: from inclusive, to exclusive, the same day. */
     public record Window(String from, String to) {

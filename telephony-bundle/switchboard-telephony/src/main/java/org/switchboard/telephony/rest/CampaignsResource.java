@@ -34,7 +34,8 @@ import org.switchboard.telephony.campaign.CampaignStore;
 import org.switchboard.telephony.campaign.CustomerZones;
 
 /**
- * Reminder call campaigns: {@code POST /campaigns} creates one (answered 201 with the campaign),
+ * Reminder call campaigns: {@code POST /campaigns} creates one (answered 201 with the campaign; the same
+ * {@code requestId} again is answered 200 with the campaign it created),
  * {@code GET /campaigns?limit=} lists them newest first with their counts, {@code GET /campaigns/{id}}
  * shows one with every number's result, {@code POST /campaigns/{id}/cancel} stops it.
  */
@@ -106,11 +107,14 @@ public class CampaignsResource {
         String timeZone = request.timeZone() == null || request.timeZone().isBlank() ? null
                 : zone("timeZone", request.timeZone());
         String pbx = request.pbx() == null || request.pbx().isBlank() ? null : text("pbx", request.pbx(), 64);
+        String requestId = request.requestId() == null || request.requestId().isBlank() ? null
+                : text("requestId", request.requestId(), 64);
         Map<String, String> numbers = numbers(request.numbers(), timeZone);
         String by = caller == null || caller.getUserPrincipal() == null ? null : caller.getUserPrincipal().getName();
         long id = store.create(new CampaignStore.NewCampaign(name, message, from.format(HH_MM), to.format(HH_MM),
-                timeZone, pacing, maxAttempts, retryAfter, pbx, by, numbers));
-        return Response.status(Response.Status.CREATED).entity(store.find(id).orElseThrow())
+                timeZone, pacing, maxAttempts, retryAfter, pbx, by, numbers, requestId));
+        Response.Status status = id > 0 ? Response.Status.CREATED : Response.Status.OK;
+        return Response.status(status).entity(store.find(Math.abs(id)).orElseThrow())
                 .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -221,7 +221,7 @@ class CampaignDialerTest {
     private long create(List<String> numbers, int pacing, int maxAttempts, int retryAfterMinutes) {
         CampaignRequest request = new CampaignRequest("Appointments", "Your appointment is tomorrow at 10:00",
                 new ArrayList<>(numbers), new CampaignRequest.Window("09:00", "19:00"), pacing, maxAttempts,
-                retryAfterMinutes, null, null);
+                retryAfterMinutes, null, null, null);
         return ((Campaign) rest.create(request, null).getEntity()).id();
     }
 

@@ -48,7 +48,7 @@ class CampaignsResourceTest {
     @Test
     void numberOfACountryWithSeveralZonesTakesTheCampaignsZone() {
         CampaignRequest request = new CampaignRequest("Reminders", "Hello", new ArrayList<>(List.of("+74951234567")),
-                new CampaignRequest.Window("09:00", "19:00"), null, null, null, null, "Asia/Novosibirsk");
+                new CampaignRequest.Window("09:00", "19:00"), null, null, null, null, "Asia/Novosibirsk", null);
 
         Campaign campaign = (Campaign) rest.create(request, Callers.supervisor()).getEntity();
 
@@ -56,21 +56,35 @@ class CampaignsResourceTest {
     }
 
     @Test
+    void theSameRequestIdTwiceIsOneCampaign() {
+        CampaignRequest request = new CampaignRequest("Reminders", "Hello", numbers("+49301234567"),
+                new CampaignRequest.Window("09:00", "19:00"), null, null, null, null, null, "crm-batch-42");
+
+        Response first = rest.create(request, Callers.supervisor());
+        Response second = rest.create(request, Callers.supervisor());
+
+        assertThat(first.getStatus()).isEqualTo(201);
+        assertThat(second.getStatus()).isEqualTo(200);
+        assertThat(((Campaign) second.getEntity()).id()).isEqualTo(((Campaign) first.getEntity()).id());
+        assertThat(rest.list(10)).hasSize(1);
+    }
+
+    @Test
     void badInputNamesTheField() {
         CampaignRequest.Window window = new CampaignRequest.Window("09:00", "19:00");
-        assertField(new CampaignRequest(" ", "Hello", numbers("+49301234567"), window, null, null, null, null, null), "name");
-        assertField(new CampaignRequest("R", "x".repeat(501), numbers("+49301234567"), window, null, null, null, null, null), "message");
-        assertField(new CampaignRequest("R", "two\nlines", numbers("+49301234567"), window, null, null, null, null, null), "message");
-        assertField(new CampaignRequest("R", "Hello", numbers(), window, null, null, null, null, null), "numbers");
-        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567", "call me"), window, null, null, null, null, null), "numbers[1]");
-        assertField(new CampaignRequest("R", "Hello", numbers("+74951234567"), window, null, null, null, null, null), "numbers[0]");
-        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), null, null, null, null, null, null), "window");
-        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), new CampaignRequest.Window("9am", "19:00"), null, null, null, null, null), "window.from");
-        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), new CampaignRequest.Window("19:00", "09:00"), null, null, null, null, null), "window.to");
-        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), window, 0, null, null, null, null), "pacing");
-        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), window, null, 11, null, null, null), "maxAttempts");
-        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), window, null, null, 0, null, null), "retryAfterMinutes");
-        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), window, null, null, null, null, "Mars/Olympus"), "timeZone");
+        assertField(new CampaignRequest(" ", "Hello", numbers("+49301234567"), window, null, null, null, null, null, null), "name");
+        assertField(new CampaignRequest("R", "x".repeat(501), numbers("+49301234567"), window, null, null, null, null, null, null), "message");
+        assertField(new CampaignRequest("R", "two\nlines", numbers("+49301234567"), window, null, null, null, null, null, null), "message");
+        assertField(new CampaignRequest("R", "Hello", numbers(), window, null, null, null, null, null, null), "numbers");
+        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567", "call me"), window, null, null, null, null, null, null), "numbers[1]");
+        assertField(new CampaignRequest("R", "Hello", numbers("+74951234567"), window, null, null, null, null, null, null), "numbers[0]");
+        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), null, null, null, null, null, null, null), "window");
+        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), new CampaignRequest.Window("9am", "19:00"), null, null, null, null, null, null), "window.from");
+        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), new CampaignRequest.Window("19:00", "09:00"), null, null, null, null, null, null), "window.to");
+        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), window, 0, null, null, null, null, null), "pacing");
+        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), window, null, 11, null, null, null, null), "maxAttempts");
+        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), window, null, null, 0, null, null, null), "retryAfterMinutes");
+        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), window, null, null, null, null, "Mars/Olympus", null), "timeZone");
         assertThat(rest.list(10)).isEmpty();
     }
 
@@ -91,6 +105,6 @@ class CampaignsResourceTest {
 
     private static CampaignRequest request(List<Object> numbers, CampaignRequest.Window window, Integer pacing) {
         return new CampaignRequest("Appointments", "Your appointment is tomorrow", new ArrayList<>(numbers), window,
-                pacing, null, null, null, null);
+                pacing, null, null, null, null, null);
     }
 }

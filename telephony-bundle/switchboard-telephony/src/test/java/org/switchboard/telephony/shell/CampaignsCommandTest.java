@@ -22,9 +22,12 @@ class CampaignsCommandTest {
         numbers.put("+49301234567", "Europe/Berlin");
         numbers.put("+81312345678", "Asia/Tokyo");
         long id = store.create(new CampaignStore.NewCampaign("Dentist reminders", "See you tomorrow", "09:00", "19:00",
-                null, 5, 3, 30, null, "sam", numbers));
+                null, 5, 3, 30, null, "sam", numbers, null));
+        store.create(new CampaignStore.NewCampaign("Vet reminders", "Bring the dog", "10:00", "18:00",
+                null, 2, 1, 30, null, "sam", Map.of("+49301111111", "Europe/Berlin"), null));
 
-        assertThat(run(null, false)).contains("Dentist reminders", "ACTIVE", "09:00-19:00", "5/min", "WAITING=2");
+        assertThat(run(null, false)).contains("Dentist reminders", "ACTIVE", "09:00-19:00", "5/min", "WAITING=2",
+                "Vet reminders", "WAITING=1");
         assertThat(run(id, false)).contains("+49301234567", "Europe/Berlin", "+81312345678", "Asia/Tokyo");
         assertThat(run(id, true)).contains("CANCELLED=2");
         assertThat(store.find(id).orElseThrow().status()).isEqualTo("CANCELLED");
