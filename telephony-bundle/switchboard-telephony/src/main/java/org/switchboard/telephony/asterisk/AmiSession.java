@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnection;
@@ -34,6 +35,7 @@ import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.QueueEntryEvent;
@@ -51,7 +53,8 @@ import org.switchboard.telephony.call.CallLifecycle;
  *
  * <p>asterisk-java's reader thread only puts each event on a queue; one worker thread per PBX takes
  * them off in order and applies them to the {@link CallLifecycle}, so a slow store never stalls the
- * socket. Logging in asks for the configured event classes only ({@code call,agent}).
+ * socket. Logging in asks for the configured event classes only ({@code call,agent,user}). Each event is
+ * also handed to a second consumer after the lifecycle (the PBX's reminder calls).
  *
  * <p>Connections are this class's own business, not asterisk-java's: when a connection drops, it is
  * logged off (which stops asterisk-java's own reconnect loop) and a new one is tried after a pause that
@@ -72,11 +75,13 @@ public final class AmiSession implements AutoCloseable {
             AgentConnectEvent.class, BridgeCreateEvent.class, BridgeEnterEvent.class, BridgeLeaveEvent.class,
             BridgeDestroyEvent.class, QueueCallerAbandonEvent.class, HangupEvent.class,
             CoreShowChannelEvent.class, CoreShowChannelsCompleteEvent.class, QueueParamsEvent.class,
-            QueueMemberEvent.class, QueueEntryEvent.class, QueueStatusCompleteEvent.class);
+            QueueMemberEvent.class, QueueEntryEvent.class, QueueStatusCompleteEvent.class,
+            OriginateResponseEvent.class, SwitchboardReminderEvent.class);
     private static final int BATCH = 512;
 
     private final AmiSettings settings;
     private final CallLifecycle lifecycle;
+    private final Consumer<ManagerEvent> also;
     private final Backoff backoff;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final ScheduledExecutorService connector;
@@ -89,8 +94,14 @@ public final class AmiSession implements AutoCloseable {
     private volatile long applied;
 
     public AmiSession(AmiSettings settings, CallLifecycle lifecycle) {
+        this(settings, lifecycle, event -> { });
+    }
+
+    /** @param also also given every event, after the lifecycle, on the same worker thread (reminder calls) */
+    public AmiSession(AmiSettings settings, CallLifecycle lifecycle, Consumer<ManagerEvent> also) {
         this.settings = settings;
         this.lifecycle = lifecycle;
+        this.also = also;
         this.backoff = new Backoff(settings.reconnectMin().toMillis(), settings.reconnectMax().toMillis());
         this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "switchboard-ami-" + settings.pbxId() + "-connect");
@@ -232,6 +243,7 @@ public final class AmiSession implements AutoCloseable {
     private void handle(Object item) {
         if (item instanceof ManagerEvent event) {
             lifecycle.apply(event);
+            also.accept(event);
             applied++;
         } else if (item instanceof Resync resync) {
             resync(resync.connection());

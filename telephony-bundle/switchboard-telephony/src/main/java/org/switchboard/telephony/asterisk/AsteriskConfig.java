@@ -33,8 +33,8 @@ public @interface AsteriskConfig {
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "The manager.conf user's secret (key .password)")
     String _password();
 
-    @AttributeDefinition(description = "Event classes to receive: call (channels, dials, bridges, hangups, transfers) and agent (queue events) are all the call lifecycle needs")
-    String eventMask() default "call,agent";
+    @AttributeDefinition(description = "Event classes to receive: call (channels, dials, bridges, hangups, transfers, originate results) and agent (queue events) are all the call lifecycle needs; user brings the reminder context's key presses")
+    String eventMask() default "call,agent,user";
 
     @AttributeDefinition(description = "Dialplan contexts inbound calls start in (the trunks' contexts)")
     String[] inboundContexts() default {"from-trunk"};
@@ -50,6 +50,15 @@ public @interface AsteriskConfig {
 
     @AttributeDefinition(description = "Seconds the agent's phone rings for an originated call before it is given up")
     int originateTimeoutSeconds() default 30;
+
+    @AttributeDefinition(description = "Dialplan context a reminder call runs in once the customer answers: it plays SB_MESSAGE, reads a key, reports it with UserEvent(SwitchboardReminder,...) and sends the customer to SB_OPERATOR on 1")
+    String reminderContext() default "switchboard-reminder";
+
+    @AttributeDefinition(description = "The operators a customer reaches from a reminder call by pressing 1 (channel variable SB_OPERATOR: a queue name, or whatever the reminder context dials)")
+    String reminderOperator() default "support";
+
+    @AttributeDefinition(description = "Seconds the customer's phone rings for a reminder call before it counts as not answered")
+    int reminderTimeoutSeconds() default 40;
 
     @AttributeDefinition(description = "Milliseconds to wait for the PBX's answer to an action")
     int responseTimeoutMillis() default 5000;

@@ -3,10 +3,15 @@ package org.switchboard.telephony.asterisk;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.event.AgentConnectEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.osgi.service.component.annotations.Activate;
@@ -30,20 +35,32 @@ import org.switchboard.telephony.ConfigValues;
 import org.switchboard.telephony.call.AgentDevices;
 import org.switchboard.telephony.call.CallLifecycle;
 import org.switchboard.telephony.call.CallListener;
+import org.switchboard.telephony.campaign.ReminderCall;
+import org.switchboard.telephony.campaign.ReminderLine;
+import org.switchboard.telephony.campaign.ReminderListener;
 
 /**
  * One configured Asterisk PBX ({@code etc/org.switchboard.telephony.asterisk-<name>.cfg}): follows its
  * calls over AMI, places calls through it, and tells {@code /health} whether it is logged in
  * (health check {@code pbx:<name>}).
  */
-@Component(service = {Telephony.class, HealthCheck.class}, configurationPid = AsteriskConfig.PID,
+@Component(service = {Telephony.class, HealthCheck.class, ReminderLine.class}, configurationPid = AsteriskConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = AsteriskConfig.class, factory = true)
-public final class AsteriskPbx implements Telephony, HealthCheck {
+public final class AsteriskPbx implements Telephony, HealthCheck, ReminderLine {
     /** Channel variable on an originated call: why it was placed. */
     public static final String VAR_PURPOSE = "SWITCHBOARD_PURPOSE";
     /** Channel variable on an originated call: the interaction it belongs to. */
     public static final String VAR_INTERACTION = "SWITCHBOARD_INTERACTION";
+
+    /** Channel variables of a reminder call, for the reminder context. */
+    public static final String VAR_MESSAGE = "SB_MESSAGE";
+    public static final String VAR_OPERATOR = "SB_OPERATOR";
+    public static final String VAR_CALL = "SB_CALL";
+    public static final String VAR_CAMPAIGN = "SB_CAMPAIGN";
+    public static final String VAR_NUMBER = "SB_NUMBER_ID";
+    /** The user event the reminder context reports a key press with. */
+    public static final String REMINDER_EVENT = "SwitchboardReminder";
 
     private static final Logger LOG = LoggerFactory.getLogger(AsteriskPbx.class);
 
@@ -53,6 +70,10 @@ public final class AsteriskPbx implements Telephony, HealthCheck {
     private final AmiSession session;
     private final String originateContext;
     private final long originateTimeoutMillis;
+    private final String reminderContext;
+    private final String reminderOperator;
+    private final long reminderTimeoutMillis;
+    private final List<ReminderListener> reminderListeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public AsteriskPbx(AsteriskConfig config, @Reference ContactIngress ingress, @Reference InteractionEvents events,
@@ -68,9 +89,12 @@ public final class AsteriskPbx implements Telephony, HealthCheck {
         this.devices = new AgentDevices(id, config.defaultTechnology(), agents, clock);
         CallLifecycle lifecycle = new CallLifecycle(id, ConfigValues.split(config.inboundContexts()), ConfigValues.split(config.inboundDids()),
                 ingress, events, devices, worklist, clock);
-        this.session = new AmiSession(settings, lifecycle);
+        this.session = new AmiSession(settings, lifecycle, this::reminderEvent);
         this.originateContext = config.originateContext();
         this.originateTimeoutMillis = config.originateTimeoutSeconds() * 1000L;
+        this.reminderContext = config.reminderContext();
+        this.reminderOperator = config.reminderOperator();
+        this.reminderTimeoutMillis = config.reminderTimeoutSeconds() * 1000L;
     }
 
     /** Starts following the PBX (the constructor DS calls does it itself). */
@@ -131,6 +155,68 @@ public final class AsteriskPbx implements Telephony, HealthCheck {
         }
         LOG.debug("PBX {} originates {} from {} to {}", id, callId, device, number);
         return callId;
+    }
+
+    /**
+     * Originates asynchronously from {@code Local/<number>@<originateContext>} (the PBX's outbound route dials
+     * the customer); once they answer, the call runs {@code reminderContext,s,1} with the message, the operator
+     * and the ids in channel variables. ActionID and ChannelId are the call's id, so the {@code OriginateResponse}
+     * and the call's Linkedid name it.
+     */
+    @Override
+    public void originateReminder(ReminderCall call) throws TelephonyException {
+        OriginateAction action = new OriginateAction();
+        action.setActionId(call.callId());
+        action.setChannel("Local/" + call.number() + "@" + originateContext);
+        action.setContext(reminderContext);
+        action.setExten("s");
+        action.setPriority(1);
+        action.setTimeout(reminderTimeoutMillis);
+        action.setAsync(true);
+        action.setChannelId(call.callId());
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put(VAR_PURPOSE, "reminder");
+        variables.put(VAR_MESSAGE, call.message());
+        variables.put(VAR_OPERATOR, reminderOperator);
+        variables.put(VAR_CALL, call.callId());
+        variables.put(VAR_CAMPAIGN, Long.toString(call.campaignId()));
+        variables.put(VAR_NUMBER, Long.toString(call.numberId()));
+        action.setVariables(variables);
+        ManagerResponse response;
+        try {
+            response = session.send(action, settings.responseTimeout());
+        } catch (IOException | TimeoutException | IllegalStateException e) {
+            throw new TelephonyException("PBX " + id + " could not be reached to place the reminder call: " + e.getMessage(), e);
+        }
+        if (response instanceof ManagerError) {
+            throw new TelephonyException("PBX " + id + " refused the reminder call: " + response.getMessage(), null);
+        }
+        LOG.debug("PBX {} originates reminder call {} to {}", id, call.callId(), call.number());
+    }
+
+    @Override
+    public void listen(ReminderListener listener) {
+        reminderListeners.add(listener);
+    }
+
+    @Override
+    public void unlisten(ReminderListener listener) {
+        reminderListeners.remove(listener);
+    }
+
+    private void reminderEvent(ManagerEvent event) {
+        if (reminderListeners.isEmpty()) {
+            return;
+        }
+        if (event instanceof OriginateResponseEvent e) {
+            String callId = e.getActionId() != null ? e.getActionId() : e.getUniqueId();
+            int reason = e.getReason() == null ? 0 : e.getReason();
+            reminderListeners.forEach(l -> l.originated(callId, e.isSuccess(), reason));
+        } else if (event instanceof SwitchboardReminderEvent e && e.getCall() != null && e.getKey() != null) {
+            reminderListeners.forEach(l -> l.keyPressed(e.getCall(), e.getKey().strip()));
+        } else if (event instanceof AgentConnectEvent e && e.getLinkedId() != null) {
+            reminderListeners.forEach(l -> l.operatorReached(e.getLinkedId()));
+        }
     }
 
     @Override

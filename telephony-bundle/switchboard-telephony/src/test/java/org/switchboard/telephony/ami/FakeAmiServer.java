@@ -17,13 +17,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * An AMI server over TCP that behaves as the recorded Asterisk 22 does: the banner, {@code Challenge}
  * and {@code Login} (MD5 key or plain secret; a wrong one is answered {@code Authentication failed} and
  * the connection closed), {@code Permission denied} before login, {@code CoreSettings}, {@code Events},
  * {@code Ping}, {@code CoreShowChannels} and {@code QueueStatus} list responses (from a snapshot the
- * test sets), {@code Originate} (recorded; queued asynchronously), {@code Logoff}; unknown actions get
+ * test sets), {@code Originate} (recorded; queued asynchronously, then followed by the events the test
+ * scripts with {@link #afterOriginate}, such as the {@code OriginateResponse}), {@code Logoff}; unknown actions get
  * the real error. Events are sent to logged-in sessions as the PBX filters them: only those whose
  * {@code Privilege} classes meet the session's login event mask.
  */
@@ -40,6 +42,7 @@ public final class FakeAmiServer implements AutoCloseable {
     private volatile List<AmiMessage> channels = List.of();
     private volatile List<AmiMessage> queueStatus = List.of();
     private volatile boolean closed;
+    private volatile Function<AmiMessage, List<AmiMessage>> afterOriginate = action -> List.of();
 
     public FakeAmiServer(String username, String secret) throws IOException {
         this.username = username;
@@ -68,6 +71,43 @@ public final class FakeAmiServer implements AutoCloseable {
     public void snapshotEmpty() {
         this.channels = List.of();
         this.queueStatus = List.of();
+    }
+
+    /**
+     * From now on, each queued {@code Originate} is followed on the same connection by the events this
+     * function makes of the action (its outcome, as Asterisk reports it once the call is answered or given up).
+     */
+    public void afterOriginate(Function<AmiMessage, List<AmiMessage>> events) {
+        this.afterOriginate = events;
+    }
+
+    /**
+     * The {@code OriginateResponse} Asterisk 22 writes for an async {@code Originate} (see the fixtures'
+     * README): Success has {@code Reason: 4}, the real channel name and the call's {@code ChannelId} as
+     * Uniqueid; Failure has the requested channel, its Reason (3 no answer, 5 busy, 8 congestion, 0 no such
+     * endpoint) and {@code Uniqueid: <unknown>}.
+     */
+    public static AmiMessage originateResponse(AmiMessage originate, int reason) {
+        boolean success = reason == 4;
+        String channel = originate.get("Channel");
+        return AmiMessage.of("Event: OriginateResponse", "Privilege: call,all", "Timestamp: 1795363698.551146",
+                "ActionID: " + originate.get("ActionID"), "Response: " + (success ? "Success" : "Failure"),
+                "Channel: " + (success ? channel + "-00000000;1" : channel), "Context: " + originate.get("Context"),
+                "Exten: " + originate.get("Exten"), "Reason: " + reason,
+                "Uniqueid: " + (success ? originate.get("ChannelId") : "<unknown>"),
+                "CallerIDNum: <unknown>", "CallerIDName: <unknown>");
+    }
+
+    /**
+     * The {@code UserEvent} that {@code UserEvent(SwitchboardReminder,Call: ${SB_CALL},Key: ${KEY})} in the
+     * reminder context writes for the call this {@code Originate} placed.
+     */
+    public static AmiMessage reminderKey(AmiMessage originate, String key) {
+        String callId = originate.get("ChannelId");
+        return AmiMessage.of("Event: UserEvent", "Privilege: user,all", "Timestamp: 1795363700.120000",
+                "Channel: " + originate.get("Channel") + "-00000000;1", "ChannelState: 6", "ChannelStateDesc: Up",
+                "Context: " + originate.get("Context"), "Exten: s", "Priority: 4", "Uniqueid: " + callId,
+                "Linkedid: " + callId, "UserEvent: SwitchboardReminder", "Call: " + callId, "Key: " + key);
     }
 
     /** Sends every call event of the transcript to every logged-in session, in order. */
@@ -274,6 +314,7 @@ public final class FakeAmiServer implements AutoCloseable {
                 respond(id, "Error", "Message: Originate with 'Exten' requires 'Context' and 'Priority'");
             } else {
                 respond(id, "Success", "Message: Originate successfully queued");
+                events(afterOriginate.apply(action));
             }
         }
 

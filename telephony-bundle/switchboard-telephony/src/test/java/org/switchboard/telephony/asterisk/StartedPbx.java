@@ -5,6 +5,7 @@ import org.switchboard.telephony.testing.DialingPbx;
 import org.switchboard.telephony.testing.PbxHarness;
 import org.switchboard.telephony.testing.RecordingEvents;
 import org.switchboard.telephony.testing.RecordingIngress;
+import org.switchboard.telephony.testing.TestAgents;
 
 /** The {@link AsteriskPbx} component configured for a fake PBX, started and registered with its dialer as DS would. */
 public final class StartedPbx {
@@ -13,6 +14,14 @@ public final class StartedPbx {
 
     public static AsteriskPbx start(DialingPbx env) {
         return start(env, PbxHarness.SECRET);
+    }
+
+    /** The component for this configuration, started, with agents of its own (reminder calls need none). */
+    public static AsteriskPbx start(AsteriskConfig config) {
+        AsteriskPbx pbx = new AsteriskPbx(config, new RecordingIngress(), new RecordingEvents(),
+                new TestAgents(), call -> { }, Clock.systemUTC());
+        pbx.start();
+        return pbx;
     }
 
     /** Started with this password. */
