@@ -1,6 +1,7 @@
 package org.switchboard.api.spi;
 
 import java.time.Instant;
+import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 import org.switchboard.api.EndReason;
 
@@ -35,4 +36,13 @@ public interface InteractionEvents {
 
     /** The customer part ended. {@code COMPLETED} moves an answered interaction to wrap-up. */
     void ended(long interactionId, EndReason reason, Instant at);
+
+    /**
+     * The channel learned more about the interaction, e.g. the choices the caller made in the PBX's
+     * voice menu ({@code ivr.main = 2}). The details are added to the contact's metadata (a key given
+     * again takes the new value; bounded as {@link org.switchboard.api.InboundContact#metadata}:
+     * details beyond the limits are dropped and logged), so the screen pop and the interaction's
+     * details show them; an agent whose phone rings already gets the pop again with them.
+     */
+    void annotated(long interactionId, Map<String, String> details, Instant at);
 }

@@ -5,7 +5,7 @@
  * register theirs and the core binds them as a whiteboard.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.switchboard.api.spi;
 
 import org.osgi.annotation.bundle.Export;

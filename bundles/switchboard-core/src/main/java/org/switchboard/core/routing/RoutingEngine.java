@@ -42,6 +42,7 @@ import org.switchboard.api.event.EventProperties;
 import org.switchboard.api.event.Topics;
 import org.switchboard.api.spi.StoreUnavailableException;
 import org.switchboard.core.events.Events;
+import org.switchboard.core.store.ContactTable;
 import org.switchboard.core.store.Database;
 import org.switchboard.core.store.InteractionTable;
 import org.switchboard.core.store.PresenceTable;
@@ -252,6 +253,20 @@ public final class RoutingEngine implements AutoCloseable {
                 if (after != null) {
                     waitIn(t);
                 }
+            }
+            return null;
+        });
+    }
+
+    public void externalAnnotated(long id, Map<String, String> details, Instant at) {
+        call(() -> {
+            Tracked t = trackedExternal(id);
+            List<String> dropped = persist(c -> ContactTable.mergeMetadata(c, id, details));
+            if (!dropped.isEmpty()) {
+                LOG.warn("Interaction {}: {} detail(s) left out (too many, too long or empty): {}", id, dropped.size(), dropped);
+            }
+            if (t.agentId != null && (t.state == InteractionState.OFFERED || t.state == InteractionState.ACTIVE)) {
+                pops.publish(t.agentId, id, 0);
             }
             return null;
         });

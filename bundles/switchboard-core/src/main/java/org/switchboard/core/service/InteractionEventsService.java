@@ -1,6 +1,7 @@
 package org.switchboard.core.service;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import org.switchboard.api.EndReason;
 import org.switchboard.api.spi.InteractionEvents;
@@ -32,6 +33,12 @@ public final class InteractionEventsService implements InteractionEvents {
     @Override
     public void transferred(long interactionId, String toAgentId, Instant at) {
         routing.externalTransferred(interactionId, Objects.requireNonNull(toAgentId, "toAgentId"),
+                Objects.requireNonNull(at, "at"));
+    }
+
+    @Override
+    public void annotated(long interactionId, Map<String, String> details, Instant at) {
+        routing.externalAnnotated(interactionId, Map.copyOf(Objects.requireNonNull(details, "details")),
                 Objects.requireNonNull(at, "at"));
     }
 

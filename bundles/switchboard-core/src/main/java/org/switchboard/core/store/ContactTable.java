@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.switchboard.api.Address;
@@ -256,5 +257,41 @@ public final class ContactTable {
                 Instant.ofEpochMilli(rs.getLong("occurred_at")),
                 Json.metadata(rs.getString("metadata")),
                 RoutingMode.valueOf(rs.getString("routing")));
+    }
+
+    /**
+     * Adds {@code details} to the metadata of the interaction's contact (a key given again takes the
+     * new value). Entries beyond the contact's limits are left out; returns the keys left out.
+     */
+    public static List<String> mergeMetadata(Connection c, long interactionId, Map<String, String> details) throws SQLException {
+        Map<String, String> merged;
+        try (PreparedStatement ps = c.prepareStatement("SELECT metadata FROM sb_contact WHERE interaction_id = ? FOR UPDATE")) {
+            ps.setLong(1, interactionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return List.copyOf(details.keySet());
+                }
+                merged = new LinkedHashMap<>(Json.metadata(rs.getString(1)));
+            }
+        }
+        List<String> dropped = new ArrayList<>();
+        for (Map.Entry<String, String> e : details.entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue();
+            boolean fits = key != null && !key.isBlank() && key.length() <= InboundContact.MAX_METADATA_KEY
+                    && value != null && value.length() <= InboundContact.MAX_METADATA_VALUE
+                    && (merged.containsKey(key) || merged.size() < InboundContact.MAX_METADATA);
+            if (fits) {
+                merged.put(key, value);
+            } else {
+                dropped.add(String.valueOf(key));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sb_contact SET metadata = ? WHERE interaction_id = ?")) {
+            ps.setString(1, Json.metadata(merged));
+            ps.setLong(2, interactionId);
+            ps.executeUpdate();
+        }
+        return dropped;
     }
 }

@@ -290,6 +290,26 @@ class RoutingTest {
     }
 
     @Test
+    void theCallersMenuChoicesReachThePopAndTheInteraction() {
+        Receipt call = harness.core().ingress().accept(Contacts.webhook("+4930123125").routing(RoutingMode.EXTERNAL)
+                .metadata("did", "+4930555000").build());
+        Instant now = Instant.parse("2026-11-22T10:00:05Z");
+        harness.core().interactionEvents().annotated(call.interactionId(), Map.of("ivr.language", "2"), now);
+        harness.core().interactionEvents().offered(call.interactionId(), "alice", now.plusSeconds(1));
+        await().atMost(CoreHarness.WAIT).until(() -> popsFor("alice").size() == 1);
+        assertThat(popsFor("alice").get(0).contact().metadata()).containsEntry("ivr.language", "2").containsEntry("did", "+4930555000");
+
+        // a choice the PBX reports while the phone rings: the agent gets the pop again, with it
+        harness.core().interactionEvents().annotated(call.interactionId(), Map.of("ivr.topic", "billing", "", "x"), now.plusSeconds(2));
+
+        await().atMost(CoreHarness.WAIT).until(() -> popsFor("alice").size() == 2);
+        assertThat(popsFor("alice").get(1).contact().metadata()).containsEntry("ivr.language", "2")
+                .containsEntry("ivr.topic", "billing").doesNotContainKey("");
+        assertThat(harness.core().interactions().find(call.interactionId()).orElseThrow().contact().metadata())
+                .containsEntry("ivr.topic", "billing");
+    }
+
+    @Test
     void aCallerWhoHangsUpInTheQueueIsAbandonedAndNeverOfferedByTheCore() {
         available("bob");
         Receipt call = harness.core().ingress().accept(Contacts.webhook("+4930123124").routing(RoutingMode.EXTERNAL).build());

@@ -76,7 +76,7 @@ public final class AmiSession implements AutoCloseable {
             BridgeDestroyEvent.class, QueueCallerAbandonEvent.class, HangupEvent.class,
             CoreShowChannelEvent.class, CoreShowChannelsCompleteEvent.class, QueueParamsEvent.class,
             QueueMemberEvent.class, QueueEntryEvent.class, QueueStatusCompleteEvent.class,
-            OriginateResponseEvent.class, SwitchboardReminderEvent.class);
+            OriginateResponseEvent.class, SwitchboardReminderEvent.class, SwitchboardIvrEvent.class);
     private static final int BATCH = 512;
 
     private final AmiSettings settings;

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * Where and how to reach one PBX's AMI. The password is kept out of {@link #toString()}.
  *
- * @param eventMask the event classes asked for at login ({@code call,agent})
+ * @param eventMask the event classes asked for at login ({@code call,agent,user})
  */
 public record AmiSettings(String pbxId, String host, int port, boolean tls, String username, String password,
                           String eventMask, Duration responseTimeout, Duration reconnectMin, Duration reconnectMax) {

@@ -35,6 +35,7 @@ import org.switchboard.api.Receipt;
 import org.switchboard.api.RoutingMode;
 import org.switchboard.api.spi.ContactIngress;
 import org.switchboard.api.spi.InteractionEvents;
+import org.switchboard.telephony.asterisk.SwitchboardIvrEvent;
 
 /**
  * The one place where a PBX's AMI events become Switchboard interactions. One instance per PBX,
@@ -128,6 +129,8 @@ public final class CallLifecycle {
         } else if (event instanceof BridgeEnterEvent e) {
             withCall(e.getLinkedId(), call -> agentOf(e.getChannel(), null)
                     .ifPresent(agent -> answered(call, agent, at(e))));
+        } else if (event instanceof SwitchboardIvrEvent e) {
+            withCall(e.getLinkedid(), call -> menuChoice(call, e.getMenu(), e.getChoice(), at(e)));
         } else if (event instanceof QueueCallerAbandonEvent e) {
             withCall(e.getLinkedId(), call -> call.abandoned = true);
         } else if (event instanceof HangupEvent e) {
@@ -267,6 +270,15 @@ public final class CallLifecycle {
         }
         call.queue = queue;
         report(call, "queued", () -> events.queued(call.interactionId, queue, at));
+    }
+
+    /** A choice in the PBX's voice menu: kept on the interaction as {@code ivr.<menu>}, shown in the pop. */
+    private void menuChoice(Call call, String menu, String choice, Instant at) {
+        if (choice == null || choice.isBlank()) {
+            return;
+        }
+        String key = "ivr." + (menu == null || menu.isBlank() ? "choice" : menu.strip());
+        report(call, "annotated", () -> events.annotated(call.interactionId, Map.of(key, choice.strip()), at));
     }
 
     private void ringing(Call call, String agent, Instant at) {

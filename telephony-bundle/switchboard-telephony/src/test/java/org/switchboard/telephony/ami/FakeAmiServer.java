@@ -110,6 +110,18 @@ public final class FakeAmiServer implements AutoCloseable {
                 "Linkedid: " + callId, "UserEvent: SwitchboardReminder", "Call: " + callId, "Key: " + key);
     }
 
+    /**
+     * The {@code UserEvent} that {@code UserEvent(SwitchboardIvr,Menu: <menu>,Choice: <choice>)} in the
+     * inbound dialplan writes on the caller's channel, taken from that channel's {@code Newchannel}.
+     */
+    public static AmiMessage ivrChoice(AmiMessage newchannel, String menu, String choice) {
+        return AmiMessage.of("Event: UserEvent", "Privilege: user,all", "Timestamp: 1795363590.500000",
+                "Channel: " + newchannel.get("Channel"), "ChannelState: 6", "ChannelStateDesc: Up",
+                "Context: " + newchannel.get("Context"), "Exten: " + newchannel.get("Exten"), "Priority: 3",
+                "Uniqueid: " + newchannel.get("Uniqueid"), "Linkedid: " + newchannel.get("Linkedid"),
+                "UserEvent: SwitchboardIvr", "Menu: " + menu, "Choice: " + choice);
+    }
+
     /** Sends every call event of the transcript to every logged-in session, in order. */
     public void play(Transcript transcript) {
         play(transcript.callEvents());

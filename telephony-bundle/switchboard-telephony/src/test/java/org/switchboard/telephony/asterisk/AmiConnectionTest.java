@@ -13,10 +13,10 @@ import org.switchboard.telephony.testing.PbxHarness;
 class AmiConnectionTest {
 
     @Test
-    void logsInAskingOnlyForCallAndAgentEvents() throws Exception {
+    void logsInAskingOnlyForCallAgentAndUserEvents() throws Exception {
         try (PbxHarness pbx = PbxHarness.connected()) {
             AmiMessage login = pbx.server.actions("Login").get(0);
-            assertThat(login.get("Events")).isEqualTo("call,agent");
+            assertThat(login.get("Events")).isEqualTo("call,agent,user");
             assertThat(login.get("AuthType")).isEqualToIgnoringCase("MD5");
             assertThat(login.get("Secret")).as("the secret never crosses the wire").isNull();
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -211,6 +212,11 @@ public final class AmiThroughputBenchmark {
 
         @Override
         public void transferred(long interactionId, String toAgentId, Instant at) {
+            reports.increment();
+        }
+
+        @Override
+        public void annotated(long interactionId, Map<String, String> details, Instant at) {
             reports.increment();
         }
 

@@ -149,6 +149,10 @@ public final class PopLatencyBenchmark {
         }
 
         @Override
+        public void annotated(long interactionId, Map<String, String> details, Instant at) {
+        }
+
+        @Override
         public void ended(long interactionId, EndReason reason, Instant at) {
         }
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.switchboard.api.EndReason;
 import org.switchboard.api.InboundContact;
 import org.switchboard.telephony.ami.AmiMessage;
+import org.switchboard.telephony.ami.FakeAmiServer;
 import org.switchboard.telephony.ami.Transcript;
 import org.switchboard.telephony.testing.PbxHarness;
 
@@ -66,6 +67,13 @@ class CallLifecycleEventsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> pbx.ingress.accepted().size() == 1);
 
         assertThat(pbx.ingress.accepted().get(0).entryPoint()).isEqualTo("74957654322");
+    }
+
+    @Test
+    void theCallersMenuChoiceIsReportedOnTheInteraction() throws Exception {
+        send(CUSTOMER, FakeAmiServer.ivrChoice(CUSTOMER, "language", "2"));
+
+        assertThat(pbx.events.reports(1)).containsExactly("annotated {ivr.language=2}");
     }
 
     @Test

@@ -71,7 +71,7 @@ public final class PbxHarness implements AutoCloseable {
     }
 
     public static AmiSettings settings(int port, String secret) {
-        return new AmiSettings(PBX, "127.0.0.1", port, false, USER, secret, "call,agent",
+        return new AmiSettings(PBX, "127.0.0.1", port, false, USER, secret, "call,agent,user",
                 Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ofMillis(400));
     }
 

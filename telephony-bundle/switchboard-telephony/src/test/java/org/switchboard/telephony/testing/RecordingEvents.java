@@ -3,6 +3,8 @@ package org.switchboard.telephony.testing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.switchboard.api.EndReason;
 import org.switchboard.api.spi.InteractionEvents;
 
@@ -29,6 +31,11 @@ public final class RecordingEvents implements InteractionEvents {
     @Override
     public synchronized void transferred(long interactionId, String toAgentId, Instant at) {
         add(interactionId + " transferred " + toAgentId, at);
+    }
+
+    @Override
+    public synchronized void annotated(long interactionId, Map<String, String> details, Instant at) {
+        add(interactionId + " annotated " + new TreeMap<>(details), at);
     }
 
     @Override
