@@ -62,6 +62,16 @@ public final class SwitchboardClient {
         }
     }
 
+    public Response put(String path, Object body) {
+        try {
+            return send(request(path)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     /** Posts a contact to the webhook channel and returns the receipt of its 202 answer. */
     public Receipt postContact(Map<String, Object> contact) {
         Response response = post("/contacts", contact);

@@ -1,6 +1,8 @@
 package org.switchboard.channel.email.bench;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,7 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.search.FlagTerm;
 import jakarta.mail.internet.MimeMessage;
 import javax.sql.DataSource;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -36,9 +43,11 @@ import org.switchboard.channel.email.testing.TestDatabases;
  *     -Dexec.mainClass=org.switchboard.channel.email.bench.EmailBenchmark -Dexec.classpathScope=test \
  *     -Dexec.args="2000 500 300"
  * </pre>
- * Arguments: messages (default 2000), messages per poll (default 500), messages over IMAP (default 300).
- * (GreenMail answers each IMAP command in many small writes without TCP_NODELAY, so every round trip
- * waits for the client's delayed ACK, about 40 ms: the IMAP figure is GreenMail's.)
+ * Arguments: messages (default 2000), messages per poll (default 500), messages over IMAP (default 300),
+ * and optionally a real IMAP server, {@code imap://USER:PASSWORD@HOST:PORT}, whose INBOX the run
+ * empties, fills by APPEND and reads like GreenMail's (see the README for a local Dovecot).
+ * (GreenMail answers each IMAP command in several small writes without TCP_NODELAY, so every round trip
+ * waits for the client's delayed ACK, about 40 ms: the GreenMail figure is GreenMail's.)
  */
 public final class EmailBenchmark {
     private EmailBenchmark() {
@@ -51,6 +60,9 @@ public final class EmailBenchmark {
         System.out.printf("%d messages (%d over IMAP), %d cores%n", messages, overImap,
                 Runtime.getRuntime().availableProcessors());
         overImap(overImap, perPoll);
+        if (args.length > 3) {
+            overRealImap(URI.create(args[3]), overImap, perPoll);
+        }
         withoutImap(messages);
         channelAlone(messages);
     }
@@ -104,6 +116,42 @@ public final class EmailBenchmark {
             long accepted = waitFor(() -> server.seenCount() >= messages, start);
             long ticketed = waitFor(() -> count(switchboard.dataSource, "SELECT COUNT(*) FROM crm_local_tickets") >= messages, start);
             print("IMAP (GreenMail), " + perPoll + " per poll", messages, accepted, ticketed);
+        }
+    }
+
+    /** The same run against a real IMAP server: its INBOX emptied, then filled by APPEND. */
+    private static void overRealImap(URI server, int messages, int perPoll) throws Exception {
+        String[] credentials = server.getRawUserInfo().split(":", 2);
+        String user = URLDecoder.decode(credentials[0], StandardCharsets.UTF_8);
+        String password = URLDecoder.decode(credentials[1], StandardCharsets.UTF_8);
+        Session session = Session.getInstance(new Properties());
+        try (Store store = session.getStore("imap"); SwitchboardOnH2 switchboard = new SwitchboardOnH2();
+             DefaultCamelContext camel = new DefaultCamelContext()) {
+            store.connect(server.getHost(), server.getPort(), user, password);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            if (inbox.getMessageCount() > 0) {
+                inbox.setFlags(1, inbox.getMessageCount(), new Flags(Flags.Flag.DELETED), true);
+                inbox.expunge();
+            }
+            List<MimeMessage> mails = parsed(messages);
+            inbox.appendMessages(mails.toArray(Message[]::new));
+
+            Mailbox mailbox = new Mailbox("support", "support@example.com", Mailbox.Protocol.IMAP, server.getHost(),
+                    server.getPort(), false, user, password, "INBOX", null, 100, perPoll, Mailboxes.LIMITS,
+                    new Mailbox.Smtp(server.getHost(), 25, "none", user, password), 5000, Set.of(),
+                    new Mailbox.AutoAck(false, "", "", 0));
+            EmailSchema.update(switchboard.dataSource);
+            EmailStore emailStore = new EmailStore(switchboard.dataSource, Clock.systemUTC());
+            camel.addRoutes(new EmailInboundRoutes(mailbox, new InboundMailProcessor(mailbox, emailStore,
+                    switchboard.core.ingress(), (mail, sourceId, receipt) -> { }, Clock.systemUTC())));
+            FlagTerm seen = new FlagTerm(new Flags(Flags.Flag.SEEN), true);
+
+            long start = System.nanoTime();
+            camel.start();
+            long accepted = waitFor(() -> inbox.search(seen).length >= messages, start);
+            long ticketed = waitFor(() -> count(switchboard.dataSource, "SELECT COUNT(*) FROM crm_local_tickets") >= messages, start);
+            print("IMAP (" + server.getHost() + ":" + server.getPort() + "), " + perPoll + " per poll", messages, accepted, ticketed);
         }
     }
 
