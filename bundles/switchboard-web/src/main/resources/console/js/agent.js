@@ -68,7 +68,7 @@ export class AgentView {
         const details = await api('GET', `/interactions/${id}`);
         if (!OPEN_STATES.has(details.state)) continue;
         const card = { interaction: details, contact: details.contact, customer: details.customer, history: [],
-          openTickets: [], script: null };
+          openTickets: [], script: await this.scriptOf(details.queue) };
         if (details.customer) {
           const [history, tickets] = await Promise.all([
             api('GET', `/customers/${details.customer.id}/history?limit=11`),
@@ -83,6 +83,16 @@ export class AgentView {
     }
     this.renderWork();
     if (!this.selected && this.cards.size) this.select(this.cards.keys().next().value);
+  }
+
+  /** The queue's script, for a card rebuilt after a page reload (a pop carries its own). */
+  async scriptOf(queueId) {
+    if (!queueId) return null;
+    try {
+      return (await api('GET', `/queues/${encodeURIComponent(queueId)}`)).script || null;
+    } catch (e) {
+      return null;
+    }
   }
 
   onPop(pop) {

@@ -10,11 +10,11 @@ import org.switchboard.api.QueueStatus;
 
 /**
  * {@code {"id","name","entryPoints","channels","skills","priority","serviceLevel":{"percent",
- * "thresholdSeconds"},"waiting","offered","active","longestWaitSeconds","agentsAvailable","agentsSignedIn"}}.
+ * "thresholdSeconds"},"script","waiting","offered","active","longestWaitSeconds","agentsAvailable","agentsSignedIn"}}.
  */
 public record QueueBody(String id, String name, List<String> entryPoints,
                         @ArraySchema(schema = @Schema(type = "string", example = "email")) List<Channel> channels,
-                        List<String> skills, int priority, ServiceLevelBody serviceLevel, int waiting, int offered,
+                        List<String> skills, int priority, ServiceLevelBody serviceLevel, String script, int waiting, int offered,
                         int active, long longestWaitSeconds, int agentsAvailable, int agentsSignedIn) {
 
     /** The target: {@code percent} of contacts answered within {@code thresholdSeconds}. */
@@ -27,7 +27,7 @@ public record QueueBody(String id, String name, List<String> entryPoints,
                 queue.channels().stream().sorted(Comparator.comparing(Channel::id)).toList(),
                 queue.skills().stream().sorted().toList(), queue.priority(),
                 new ServiceLevelBody(queue.serviceLevel().percent(), queue.serviceLevel().threshold().toSeconds()),
-                status.waiting(), status.offered(), status.active(), status.longestWait().toSeconds(),
+                queue.script(), status.waiting(), status.offered(), status.active(), status.longestWait().toSeconds(),
                 status.agentsAvailable(), status.agentsSignedIn());
     }
 }

@@ -35,12 +35,13 @@ class QueuesResourceTest {
         JsonNode queue = api.json(api.get("/queues/support", TestUser.SAM));
 
         assertThat(queue.properties()).extracting(e -> e.getKey()).containsExactlyInAnyOrder("id", "name",
-                "entryPoints", "channels", "skills", "priority", "serviceLevel", "waiting", "offered", "active",
+                "entryPoints", "channels", "skills", "priority", "serviceLevel", "script", "waiting", "offered", "active",
                 "longestWaitSeconds", "agentsAvailable", "agentsSignedIn");
         assertThat(queue.path("channels").toString()).isEqualTo("[\"email\",\"voice\"]");
         assertThat(queue.path("serviceLevel").path("percent").asInt()).isEqualTo(80);
         assertThat(queue.path("serviceLevel").path("thresholdSeconds").asInt()).isEqualTo(20);
         assertThat(queue.path("longestWaitSeconds").asInt()).isEqualTo(42);
+        assertThat(queue.path("script").asText()).isEqualTo("Greet the customer by name.");
         assertThat(queue.path("agentsSignedIn").asInt()).isEqualTo(6);
     }
 }

@@ -37,7 +37,7 @@ public final class Samples {
 
     public static QueueStatus queue(String id) {
         Queue queue = new Queue(id, "Support", List.of("support@example.com"), Set.of(Channel.EMAIL, Channel.VOICE),
-                Set.of("en"), 5, new ServiceLevel(80, Duration.ofSeconds(20)), null);
+                Set.of("en"), 5, new ServiceLevel(80, Duration.ofSeconds(20)), "Greet the customer by name.");
         return new QueueStatus(queue, 3, 1, 2, Duration.ofSeconds(42), 4, 6);
     }
 
