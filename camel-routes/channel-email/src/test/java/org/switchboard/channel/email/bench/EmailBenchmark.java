@@ -1,5 +1,7 @@
 package org.switchboard.channel.email.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -8,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -184,14 +187,9 @@ public final class EmailBenchmark {
     }
 
     /** Nanoseconds from {@code start} until the condition holds (looked at every 20 ms, for at most 10 minutes). */
-    private static long waitFor(Condition condition, long start) throws Exception {
-        long deadline = start + 600_000_000_000L;
-        while (!condition.met()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not done within 10 minutes");
-            }
-            Thread.sleep(20);
-        }
+    private static long waitFor(Condition condition, long start) {
+        await().atMost(Duration.ofMinutes(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(condition::met);
         return System.nanoTime() - start;
     }
 
