@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -96,8 +97,9 @@ final class Browser implements AutoCloseable {
         return driver.findElements(by).size();
     }
 
+    /** The element's text; found again when the page redrew it between finding and reading. */
     String text(By by) {
-        return driver.findElement(by).getText();
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(by).getText());
     }
 
     void click(By by) {
