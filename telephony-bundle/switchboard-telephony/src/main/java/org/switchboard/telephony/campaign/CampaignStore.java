@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.spi.StoreUnavailableException;
+import org.switchboard.telephony.callback.CallbackStore;
 import org.switchboard.telephony.callback.TelephonySchema;
 
 /**
@@ -37,10 +38,14 @@ public final class CampaignStore {
     private final DataSource dataSource;
     private final Clock clock;
 
+    /**
+     * Activated by DS after the {@link CallbackStore}, which brings this bundle's tables (these
+     * included) up to date: the changelog runs once at start-up.
+     */
     @Activate
-    public CampaignStore(@Reference(target = "(dataSourceName=switchboard)") DataSource dataSource) {
+    public CampaignStore(@Reference(target = "(dataSourceName=switchboard)") DataSource dataSource,
+                         @Reference CallbackStore schemaOwner) {
         this(dataSource, Clock.systemUTC());
-        TelephonySchema.update(dataSource);
     }
 
     /** For tests and tools: a store on tables that {@link TelephonySchema#update} already made. */
