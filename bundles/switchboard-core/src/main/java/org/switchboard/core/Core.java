@@ -48,7 +48,7 @@ import org.switchboard.core.service.OutboxService;
 import org.switchboard.core.service.QueuesService;
 import org.switchboard.core.service.TicketsService;
 import org.switchboard.core.store.Database;
-import org.switchboard.core.store.SchemaMigration;
+import org.switchboard.jdbc.SchemaUpdate;
 
 /**
  * The routing core, assembled from plain objects: the store, ingress, processing, routing and the
@@ -140,7 +140,7 @@ public final class Core implements AutoCloseable {
      */
     public static Core start(DataSource dataSource, Clock clock, Events events, Settings settings, CrmDirectory crms,
                              ChannelSenders senders, HealthServiceImpl health) throws SQLException {
-        SchemaMigration.migrate(dataSource, CHANGELOG, Core.class.getClassLoader());
+        SchemaUpdate.apply(dataSource, CHANGELOG, Core.class.getClassLoader(), "the core's tables");
         Core core = new Core(new Database(dataSource), clock, events, settings, crms, senders, health);
         core.routing.start();
         core.dispatcher.start();

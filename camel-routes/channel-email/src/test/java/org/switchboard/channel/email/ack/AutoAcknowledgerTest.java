@@ -33,7 +33,7 @@ import org.switchboard.channel.email.testing.InboundHarness;
 import org.switchboard.channel.email.testing.MailServer;
 import org.switchboard.channel.email.testing.Mailboxes;
 import org.switchboard.channel.email.testing.Mails;
-import org.switchboard.channel.email.testing.TestDatabases;
+import org.switchboard.jdbc.testing.TestDatabases;
 
 /**
  * Acknowledgements through real mail: messages arrive over IMAP, the core's interactions (our own seam)

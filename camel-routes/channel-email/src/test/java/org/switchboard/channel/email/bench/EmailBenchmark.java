@@ -33,7 +33,7 @@ import org.switchboard.channel.email.testing.FakeIngress;
 import org.switchboard.channel.email.testing.MailServer;
 import org.switchboard.channel.email.testing.Mailboxes;
 import org.switchboard.channel.email.testing.SwitchboardOnH2;
-import org.switchboard.channel.email.testing.TestDatabases;
+import org.switchboard.jdbc.testing.TestDatabases;
 
 /**
  * Messages per second from an IMAP mailbox (GreenMail) to accepted contacts and to tickets in the

@@ -23,7 +23,7 @@ import org.switchboard.channel.email.store.EmailSchema;
 import org.switchboard.channel.email.store.EmailStore;
 import org.switchboard.channel.email.testing.MailServer;
 import org.switchboard.channel.email.testing.Mailboxes;
-import org.switchboard.channel.email.testing.TestDatabases;
+import org.switchboard.jdbc.testing.TestDatabases;
 
 class SmtpSenderTest {
     private final MailServer server = new MailServer();

@@ -10,7 +10,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.switchboard.channel.email.store.EmailSchema;
 import org.switchboard.channel.email.store.EmailStore;
-import org.switchboard.channel.email.testing.TestDatabases;
+import org.switchboard.jdbc.testing.TestDatabases;
 
 class RejectedMailCommandTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();

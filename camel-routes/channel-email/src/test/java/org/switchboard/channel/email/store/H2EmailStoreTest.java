@@ -1,7 +1,7 @@
 package org.switchboard.channel.email.store;
 
 import javax.sql.DataSource;
-import org.switchboard.channel.email.testing.TestDatabases;
+import org.switchboard.jdbc.testing.TestDatabases;
 
 class H2EmailStoreTest extends EmailStoreContract {
     private final DataSource dataSource = TestDatabases.h2();

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.switchboard.channel.email.testing.TestDatabases;
+import org.switchboard.jdbc.testing.TestDatabases;
 
 /** Runs when {@value TestDatabases#PG_URL_VARIABLE} names a PostgreSQL (a schema of its own per test). */
 @EnabledIfEnvironmentVariable(named = TestDatabases.PG_URL_VARIABLE, matches = ".+")

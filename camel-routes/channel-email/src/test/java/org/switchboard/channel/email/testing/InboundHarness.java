@@ -12,6 +12,7 @@ import org.switchboard.channel.email.inbound.EmailInboundRoutes;
 import org.switchboard.channel.email.inbound.InboundMailProcessor;
 import org.switchboard.channel.email.store.EmailSchema;
 import org.switchboard.channel.email.store.EmailStore;
+import org.switchboard.jdbc.testing.TestDatabases;
 
 /** A mailbox's inbound route in a real CamelContext, over H2, handing contacts to a {@link FakeIngress}. */
 public final class InboundHarness implements AutoCloseable {

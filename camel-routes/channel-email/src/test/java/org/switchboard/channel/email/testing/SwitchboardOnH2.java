@@ -19,6 +19,7 @@ import org.switchboard.crm.local.connector.LocalCrmConnector;
 import org.switchboard.crm.local.store.LocalCrmSchema;
 import org.switchboard.crm.local.store.TicketNumbers;
 import org.switchboard.crm.local.store.TicketStore;
+import org.switchboard.jdbc.testing.TestDatabases;
 
 /**
  * The real Switchboard core with the built-in CRM (crm-local) on one H2 database, as Karaf wires them;

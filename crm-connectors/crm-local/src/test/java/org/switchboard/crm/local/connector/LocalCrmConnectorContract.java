@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.switchboard.crm.local.Requests.OCCURRED_AT;
 import static org.switchboard.crm.local.Requests.CUSTOMER_ID;
-import static org.switchboard.crm.local.TestDatabases.count;
+import static org.switchboard.jdbc.testing.TestDatabases.count;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -13,7 +13,7 @@ import org.switchboard.api.InvalidContactException;
 import org.switchboard.api.NotFoundException;
 import org.switchboard.api.TicketRef;
 import org.switchboard.crm.local.TestClock;
-import org.switchboard.crm.local.TestDatabases;
+import org.switchboard.jdbc.testing.TestDatabases;
 import org.switchboard.crm.local.TicketLinks;
 import org.switchboard.crm.local.connector.LocalCrmConnector;
 import org.switchboard.crm.local.store.LocalCrmSchema;

@@ -1,7 +1,7 @@
 package org.switchboard.crm.local.store;
 
 import javax.sql.DataSource;
-import org.switchboard.crm.local.TestDatabases;
+import org.switchboard.jdbc.testing.TestDatabases;
 
 class H2LocalCrmSchemaTest extends LocalCrmSchemaContract {
     @Override

@@ -3,8 +3,8 @@ package org.switchboard.crm.local.store;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.switchboard.crm.local.TestDatabases;
-import org.switchboard.crm.local.TestDatabases.PostgresSchema;
+import org.switchboard.jdbc.testing.TestDatabases;
+import org.switchboard.jdbc.testing.TestDatabases.PostgresSchema;
 
 @EnabledIfEnvironmentVariable(named = TestDatabases.PG_URL_VARIABLE, matches = ".+")
 class PostgresLocalCrmSchemaTest extends LocalCrmSchemaContract {

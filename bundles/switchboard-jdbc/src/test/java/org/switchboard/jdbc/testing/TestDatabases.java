@@ -1,4 +1,4 @@
-package org.switchboard.channel.email.testing;
+package org.switchboard.jdbc.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,7 +21,7 @@ public final class TestDatabases {
     /** A new, empty in-memory H2 database that lives until the JVM ends. */
     public static DataSource h2() {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:email-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setURL("jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         return dataSource;
     }
 
@@ -42,7 +42,7 @@ public final class TestDatabases {
     /** A schema of its own in the test PostgreSQL, so tests never see each other's rows. */
     public static final class PostgresSchema implements AutoCloseable {
         private final String url;
-        private final String name = "email_test_" + UUID.randomUUID().toString().replace("-", "");
+        private final String name = "switchboard_test_" + UUID.randomUUID().toString().replace("-", "");
         private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
 
         PostgresSchema(String url) throws SQLException {

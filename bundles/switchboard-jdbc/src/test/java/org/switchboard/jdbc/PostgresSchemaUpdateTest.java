@@ -1,0 +1,23 @@
+package org.switchboard.jdbc;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.switchboard.jdbc.testing.TestDatabases;
+import org.switchboard.jdbc.testing.TestDatabases.PostgresSchema;
+
+@EnabledIfEnvironmentVariable(named = TestDatabases.PG_URL_VARIABLE, matches = ".+")
+class PostgresSchemaUpdateTest extends SchemaUpdateContract {
+    private PostgresSchema schema;
+
+    @Override
+    DataSource emptyDatabase() throws Exception {
+        schema = TestDatabases.postgres();
+        return schema.dataSource();
+    }
+
+    @AfterEach
+    void dropSchema() throws Exception {
+        schema.close();
+    }
+}
