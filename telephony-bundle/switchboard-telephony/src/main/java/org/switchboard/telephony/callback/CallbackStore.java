@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.spi.StoreUnavailableException;
+import org.switchboard.jdbc.Transactions;
 import org.switchboard.telephony.call.EndedCall;
 
 /**
@@ -26,8 +27,6 @@ import org.switchboard.telephony.call.EndedCall;
  */
 @Component(service = CallbackStore.class)
 public final class CallbackStore {
-    /** SQLSTATE of a unique constraint violation, on H2 and PostgreSQL alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "id, number, name, source, status, pbx, did, last_interaction_id, calls, "
             + "longest_wait_seconds, first_at, last_at, preferred_at, attempts, closed_at, closed_reason, closed_by";
 
@@ -76,7 +75,7 @@ public final class CallbackStore {
                             call.interactionId(), 1, waited, call.startedAt(), call.endedAt(), null);
                     return null;
                 } catch (SQLException e) {
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt > 0) {
+                    if (!Transactions.isUniqueViolation(e) || attempt > 0) {
                         throw e;
                     }
                     // another node opened the entry meanwhile: count the call on it
@@ -108,7 +107,7 @@ public final class CallbackStore {
                 try {
                     return insert(c, number, name, Callback.REQUESTED, null, null, 0, 0, 0, now, now, preferredAt);
                 } catch (SQLException e) {
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt > 0) {
+                    if (!Transactions.isUniqueViolation(e) || attempt > 0) {
                         throw e;
                     }
                 }
@@ -261,17 +260,9 @@ public final class CallbackStore {
         return result;
     }
 
-    private <T> T run(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+    private <T> T run(Transactions.Work<T> work) {
+        try {
+            return Transactions.inTransaction(dataSource, work);
         } catch (SQLException e) {
             throw new StoreUnavailableException("The callback worklist could not be read or written: " + e.getMessage(), e);
         }
@@ -284,10 +275,5 @@ public final class CallbackStore {
     private static Instant instant(ResultSet r, int column) throws SQLException {
         Timestamp t = r.getTimestamp(column);
         return t == null ? null : t.toInstant();
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
     }
 }

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.spi.StoreUnavailableException;
+import org.switchboard.jdbc.Transactions;
 import org.switchboard.telephony.callback.CallbackStore;
 import org.switchboard.telephony.callback.TelephonySchema;
 
@@ -432,17 +433,9 @@ public final class CampaignStore {
         });
     }
 
-    private <T> T run(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+    private <T> T run(Transactions.Work<T> work) {
+        try {
+            return Transactions.inTransaction(dataSource, work);
         } catch (SQLException e) {
             throw new StoreUnavailableException("The reminder campaigns could not be read or written: " + e.getMessage(), e);
         }
@@ -451,10 +444,5 @@ public final class CampaignStore {
     private static Instant instant(ResultSet r, int column) throws SQLException {
         Timestamp t = r.getTimestamp(column);
         return t == null ? null : t.toInstant();
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
     }
 }

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.AttachmentRef;
 import org.switchboard.channel.email.mime.ParsedMail;
+import org.switchboard.jdbc.Transactions;
 
 /**
  * The email channel's own rows ({@code email_*} tables): attachments, rejected messages, POP3
@@ -27,8 +28,6 @@ import org.switchboard.channel.email.mime.ParsedMail;
  */
 @Component(service = EmailStore.class)
 public final class EmailStore {
-    /** SQLSTATE of a unique constraint violation, on H2 and PostgreSQL alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
     /** Raw messages kept for operators are cut at this size (the message itself stays in the mailbox). */
     public static final int MAX_RAW_BYTES = 5 * 1024 * 1024;
 
@@ -134,7 +133,7 @@ public final class EmailStore {
                 return true;
             });
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (Transactions.isUniqueViolation(e)) {
                 return false;
             }
             throw e;
@@ -272,32 +271,15 @@ public final class EmailStore {
 
     // ------------------------------------------------------------------ plumbing
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        }
+    private <T> T inTransaction(Transactions.Work<T> work) throws SQLException {
+        return Transactions.inTransaction(dataSource, work);
     }
 
     private void insertOnce(String sql, Object... values) throws SQLException {
         try {
             update(sql, values);
         } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (!Transactions.isUniqueViolation(e)) {
                 throw e;
             }
         }

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.spi.ActivityKind;
+import org.switchboard.jdbc.Transactions;
 
 /**
  * The local CRM's tickets and activity log, in Switchboard's database ({@code crm_local_*} tables).
@@ -28,9 +29,6 @@ import org.switchboard.api.spi.ActivityKind;
  */
 @Component(service = TicketStore.class)
 public final class TicketStore {
-    /** SQLSTATE of a unique constraint violation, on H2 and PostgreSQL alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private static final String TICKET_COLUMNS =
             "id, number, conversation_id, customer_id, subject, status, created_at, updated_at";
     private static final String ENTRY_COLUMNS = "id, ticket_id, customer_id, interaction_id, kind, channel, direction, "
@@ -68,7 +66,7 @@ public final class TicketStore {
                 return opened;
             });
         } catch (SQLException e) {
-            if (isUniqueViolation(e)) {
+            if (Transactions.isUniqueViolation(e)) {
                 Optional<LocalTicket> winner = findByKey(ticket.idempotencyKey());
                 if (winner.isPresent()) {
                     return winner.get();
@@ -113,7 +111,7 @@ public final class TicketStore {
                 return opened;
             });
         } catch (SQLException e) {
-            if (!isUniqueViolation(e)) {
+            if (!Transactions.isUniqueViolation(e)) {
                 throw e;
             }
             List<LocalTicket> opened = new ArrayList<>(openings.size());
@@ -148,7 +146,7 @@ public final class TicketStore {
                 return null;
             });
         } catch (SQLException e) {
-            if (!isUniqueViolation(e)) {
+            if (!Transactions.isUniqueViolation(e)) {
                 throw e;
             }
             for (Append a : appends) {
@@ -214,7 +212,7 @@ public final class TicketStore {
             });
             return true;
         } catch (SQLException e) {
-            if (isUniqueViolation(e) && entryExists(entry.idempotencyKey())) {
+            if (Transactions.isUniqueViolation(e) && entryExists(entry.idempotencyKey())) {
                 return false;
             }
             throw e;
@@ -420,37 +418,14 @@ public final class TicketStore {
                 row.getString("agent_id"), instant(row, "occurred_at"), instant(row, "created_at"));
     }
 
-    private <T> T read(SqlWork<T> work) throws SQLException {
+    private <T> T read(Transactions.Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         }
     }
 
-    private <T> T inTransaction(SqlWork<T> work) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
-            }
-        }
-    }
-
-    private static boolean isUniqueViolation(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+    private <T> T inTransaction(Transactions.Work<T> work) throws SQLException {
+        return Transactions.inTransaction(dataSource, work);
     }
 
     private static long generatedId(PreparedStatement insert) throws SQLException {
@@ -482,10 +457,5 @@ public final class TicketStore {
     private static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
     }
 }
