@@ -6,16 +6,9 @@ import static org.switchboard.itests.support.KarafWithCrm.crmRef;
 import static org.switchboard.itests.support.KarafWithCrm.hasTicketIn;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,7 +66,7 @@ class SuiteCrmInKarafIT {
                 "phone_work", "030 901820"));
         String thread = "thread-" + UUID.randomUUID();
 
-        long first = karaf.post(contact("first-" + thread, "+4930901820", thread, "The printer is on fire."));
+        long first = karaf.post(Contacts.inThread("first-" + thread, "+4930901820", thread, "The printer is on fire."));
         JsonNode opened = karaf.awaitInteraction(first, WRITTEN, i -> hasTicketIn(i, CONNECTOR));
 
         JsonNode ref = crmRef(opened, CONNECTOR);
@@ -94,7 +87,7 @@ class SuiteCrmInKarafIT {
                 .isEqualTo(suiteCrm.url() + "/index.php?module=Cases&action=DetailView&record=" + caseId);
         assertThat(suiteCrm.related("Cases", caseId, "contacts", contactId)).as("the Case is on Ivan's contact").isTrue();
 
-        Map<String, Object> followUp = contact("second-" + thread, "+4930901820", thread, "Now the smoke alarm rings.");
+        Map<String, Object> followUp = Contacts.inThread("second-" + thread, "+4930901820", thread, "Now the smoke alarm rings.");
         long second = karaf.post(followUp);
         JsonNode followed = karaf.awaitInteraction(second, WRITTEN, i -> hasTicketIn(i, CONNECTOR));
         assertThat(followed.path("ticket").path("externalId").asText()).isEqualTo(caseId);
@@ -114,67 +107,10 @@ class SuiteCrmInKarafIT {
 
     @Test
     void contactsDuringAnOutageEndAsOneCasePerConversationAndOneNotePerFollowUp() throws Exception {
-        suiteCrm.down();
-        Map<Long, Integer> conversationOf = postBurst();
-        await("the outbox keeps every write and retries").atMost(WRITTEN)
-                .until(() -> karaf.outboxHoldsAndRetries(CONVERSATIONS * CONTACTS_EACH));
-        assertThat(suiteCrm.count("Cases")).isZero();
-
-        // back, but every answer to a write comes after the client gave up (1.5 s), although SuiteCRM saved it
-        suiteCrm.up();
-        suiteCrm.loseAnswers(Integer.MAX_VALUE, 3_000);
-        await("SuiteCRM saves Cases whose answers are lost").atMost(WRITTEN).until(() -> suiteCrm.count("Cases") > 0);
-        assertThat(karaf.outbox("DONE")).as("writes the outbox knows to be done").isEmpty();
-        suiteCrm.up();
-
-        karaf.awaitInteractions(conversationOf.keySet(), WRITTEN, i -> hasTicketIn(i, CONNECTOR));
-        await("every write done").atMost(WRITTEN).until(() -> karaf.outbox("PENDING").isEmpty());
-        assertThat(karaf.outbox("FAILED")).isEmpty();
-
-        Map<Integer, String> caseOf = new HashMap<>();
-        for (Map.Entry<Long, Integer> e : conversationOf.entrySet()) {
-            String caseId = karaf.admin().interaction(e.getKey()).path("ticket").path("externalId").asText();
-            String before = caseOf.putIfAbsent(e.getValue(), caseId);
-            assertThat(before == null ? caseId : before).as("the Case of conversation %d", e.getValue()).isEqualTo(caseId);
-        }
-        assertThat(new HashSet<>(caseOf.values())).as("a Case of its own per conversation").hasSize(CONVERSATIONS);
-        assertThat(suiteCrm.count("Cases")).as("Cases in SuiteCRM").isEqualTo(CONVERSATIONS);
-        for (String caseId : caseOf.values()) {
-            assertThat(suiteCrm.activitiesOf(caseId)).as("notes on case %s", caseId).hasSize(CONTACTS_EACH - 1)
-                    .doesNotHaveDuplicates();
-        }
-        assertThat(suiteCrm.count("Notes")).isEqualTo((long) CONVERSATIONS * (CONTACTS_EACH - 1));
-    }
-
-    /** Posts the first contact of every conversation, then their follow-ups, 8 at a time; their interactions by conversation. */
-    private Map<Long, Integer> postBurst() throws Exception {
-        ExecutorService senders = Executors.newFixedThreadPool(8);
-        try {
-            Map<Long, Integer> conversationOf = new LinkedHashMap<>();
-            for (int round = 0; round < CONTACTS_EACH; round++) {
-                List<CompletableFuture<Map.Entry<Long, Integer>>> posts = new ArrayList<>();
-                for (int c = 0; c < CONVERSATIONS; c++) {
-                    int conversation = c;
-                    Map<String, Object> contact = contact("burst-" + c + "-" + round, Contacts.phone(3_000_000 + c),
-                            "burst-thread-" + c, "Message " + round + " of conversation " + c);
-                    posts.add(CompletableFuture.supplyAsync(() -> Map.entry(karaf.post(contact), conversation), senders));
-                }
-                for (CompletableFuture<Map.Entry<Long, Integer>> post : posts) {
-                    Map.Entry<Long, Integer> entry = post.get();
-                    conversationOf.put(entry.getKey(), entry.getValue());
-                }
-            }
-            assertThat(conversationOf).hasSize(CONVERSATIONS * CONTACTS_EACH);
-            return conversationOf;
-        } finally {
-            senders.shutdownNow();
-        }
-    }
-
-    private static Map<String, Object> contact(String externalId, String phone, String thread, String body) {
-        Map<String, Object> contact = Contacts.fromPhone(externalId, phone);
-        contact.put("threadKey", thread);
-        contact.put("body", body);
-        return contact;
+        KarafWithCrm.FlakyCrm flaky = new KarafWithCrm.FlakyCrm(suiteCrm::down, () -> {
+            suiteCrm.up();
+            suiteCrm.loseAnswers(Integer.MAX_VALUE, 3_000); // the client gives up after 1.5 s
+        }, suiteCrm::up, () -> suiteCrm.count("Cases"), suiteCrm::activitiesOf, () -> suiteCrm.count("Notes"));
+        karaf.assertOutageBurstEndsAsOneTicketPerConversation(flaky, CONNECTOR, CONVERSATIONS, CONTACTS_EACH, 3_000_000, WRITTEN);
     }
 }

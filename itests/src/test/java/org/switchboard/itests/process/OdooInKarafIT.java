@@ -10,16 +10,9 @@ import static org.switchboard.itests.support.KarafWithCrm.crmRef;
 import static org.switchboard.itests.support.KarafWithCrm.hasTicketIn;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,7 +82,7 @@ class OdooInKarafIT {
                 .put("active", true));
         String thread = "thread-" + UUID.randomUUID();
 
-        long first = karaf.post(contact("first-" + thread, "+4930901820", thread, "The printer is on fire."));
+        long first = karaf.post(Contacts.inThread("first-" + thread, "+4930901820", thread, "The printer is on fire."));
         JsonNode opened = karaf.awaitInteraction(first, WRITTEN, i -> hasTicketIn(i, CONNECTOR));
 
         JsonNode ref = crmRef(opened, CONNECTOR);
@@ -108,7 +101,7 @@ class OdooInKarafIT {
         assertThat(ticket.path("number").asText()).isEqualTo("ODOO-" + leadId);
         assertThat(ticket.path("url").asText()).isEqualTo(PUBLIC_URL + "/web#id=" + leadId + "&model=crm.lead&view_type=form");
 
-        Map<String, Object> followUp = contact("second-" + thread, "+4930901820", thread, "Now the smoke alarm rings.");
+        Map<String, Object> followUp = Contacts.inThread("second-" + thread, "+4930901820", thread, "Now the smoke alarm rings.");
         long second = karaf.post(followUp);
         JsonNode followed = karaf.awaitInteraction(second, WRITTEN, i -> hasTicketIn(i, CONNECTOR));
         assertThat(followed.path("ticket").path("externalId").asText()).isEqualTo("crm.lead," + leadId);
@@ -127,67 +120,12 @@ class OdooInKarafIT {
 
     @Test
     void contactsDuringAnOutageEndAsOneLeadPerConversationAndOneNotePerFollowUp() throws Exception {
-        odoo.outage(Outage.UNAVAILABLE);
-        Map<Long, Integer> conversationOf = postBurst();
-        await("the outbox keeps every write and retries").atMost(WRITTEN)
-                .until(() -> karaf.outboxHoldsAndRetries(CONVERSATIONS * CONTACTS_EACH));
-        assertThat(odoo.records("crm.lead")).isEmpty();
-
-        // back, but answering only after the client gave up (1.5 s), although it saves every write
-        odoo.outage(Outage.COMMIT_THEN_STALL);
-        await("Odoo saves leads whose answers are lost").atMost(WRITTEN).until(() -> !odoo.records("crm.lead").isEmpty());
-        assertThat(karaf.outbox("DONE")).as("writes the outbox knows to be done").isEmpty();
-        odoo.outage(Outage.NONE);
-
-        karaf.awaitInteractions(conversationOf.keySet(), WRITTEN, i -> hasTicketIn(i, CONNECTOR));
-        await("every write done").atMost(WRITTEN).until(() -> karaf.outbox("PENDING").isEmpty());
-        assertThat(karaf.outbox("FAILED")).isEmpty();
-
-        Map<Integer, String> leadOf = new HashMap<>();
-        for (Map.Entry<Long, Integer> e : conversationOf.entrySet()) {
-            String lead = karaf.admin().interaction(e.getKey()).path("ticket").path("externalId").asText();
-            String before = leadOf.putIfAbsent(e.getValue(), lead);
-            assertThat(before == null ? lead : before).as("the lead of conversation %d", e.getValue()).isEqualTo(lead);
-        }
-        assertThat(new HashSet<>(leadOf.values())).as("a lead of its own per conversation").hasSize(CONVERSATIONS);
-        assertThat(odoo.records("crm.lead")).as("leads in Odoo").hasSize(CONVERSATIONS);
-        for (String lead : leadOf.values()) {
-            long leadId = Long.parseLong(lead.substring("crm.lead,".length()));
-            assertThat(odoo.messages("crm.lead", leadId)).as("notes on %s", lead).hasSize(CONTACTS_EACH - 1)
-                    .extracting(note -> note.path("body").asText()).doesNotHaveDuplicates();
-        }
-        assertThat(odoo.records("mail.message")).hasSize(CONVERSATIONS * (CONTACTS_EACH - 1));
-    }
-
-    /** Posts the first contact of every conversation, then their follow-ups, 8 at a time; their interactions by conversation. */
-    private Map<Long, Integer> postBurst() throws Exception {
-        ExecutorService senders = Executors.newFixedThreadPool(8);
-        try {
-            Map<Long, Integer> conversationOf = new LinkedHashMap<>();
-            for (int round = 0; round < CONTACTS_EACH; round++) {
-                List<CompletableFuture<Map.Entry<Long, Integer>>> posts = new ArrayList<>();
-                for (int c = 0; c < CONVERSATIONS; c++) {
-                    int conversation = c;
-                    Map<String, Object> contact = contact("burst-" + c + "-" + round, Contacts.phone(4_000_000 + c),
-                            "burst-thread-" + c, "Message " + round + " of conversation " + c);
-                    posts.add(CompletableFuture.supplyAsync(() -> Map.entry(karaf.post(contact), conversation), senders));
-                }
-                for (CompletableFuture<Map.Entry<Long, Integer>> post : posts) {
-                    Map.Entry<Long, Integer> entry = post.get();
-                    conversationOf.put(entry.getKey(), entry.getValue());
-                }
-            }
-            assertThat(conversationOf).hasSize(CONVERSATIONS * CONTACTS_EACH);
-            return conversationOf;
-        } finally {
-            senders.shutdownNow();
-        }
-    }
-
-    private static Map<String, Object> contact(String externalId, String phone, String thread, String body) {
-        Map<String, Object> contact = Contacts.fromPhone(externalId, phone);
-        contact.put("threadKey", thread);
-        contact.put("body", body);
-        return contact;
+        KarafWithCrm.FlakyCrm flaky = new KarafWithCrm.FlakyCrm(() -> odoo.outage(Outage.UNAVAILABLE),
+                () -> odoo.outage(Outage.COMMIT_THEN_STALL), // stalls 3 s; the client gives up after 1.5 s
+                () -> odoo.outage(Outage.NONE), () -> odoo.records("crm.lead").size(),
+                lead -> odoo.messages("crm.lead", Long.parseLong(lead.substring("crm.lead,".length()))).stream()
+                        .map(note -> note.path("body").asText()).toList(),
+                () -> odoo.records("mail.message").size());
+        karaf.assertOutageBurstEndsAsOneTicketPerConversation(flaky, CONNECTOR, CONVERSATIONS, CONTACTS_EACH, 4_000_000, WRITTEN);
     }
 }

@@ -32,6 +32,14 @@ public final class Contacts {
         return contact;
     }
 
+    /** A contact from {@code phone} in the conversation {@code thread} (its {@code threadKey}), saying {@code body}. */
+    public static Map<String, Object> inThread(String externalId, String phone, String thread, String body) {
+        Map<String, Object> contact = fromPhone(externalId, phone);
+        contact.put("threadKey", thread);
+        contact.put("body", body);
+        return contact;
+    }
+
     /** A unique German mobile number for the n-th test customer. */
     public static String phone(long n) {
         return String.format("+49151%08d", n % 100_000_000L);

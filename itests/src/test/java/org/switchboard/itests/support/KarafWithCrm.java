@@ -5,10 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,6 +127,84 @@ public final class KarafWithCrm implements AutoCloseable {
             tried |= command.path("attempts").asInt() > 0;
         }
         return pending.size() == commands && tried;
+    }
+
+    /**
+     * A fake CRM as the outage scenario drives it, and what it then holds.
+     *
+     * @param down                   refuses every request
+     * @param savesButAnswersTooLate back, but answers every write only after the connector gave up
+     *                               (it saves the write all the same)
+     * @param up                     answers as it should again
+     * @param tickets                how many tickets (Cases, leads, …) it holds
+     * @param notesOn                the texts of the notes on the ticket Switchboard knows by that external id
+     * @param notes                  how many notes it holds, on all tickets
+     */
+    public record FlakyCrm(Runnable down, Runnable savesButAnswersTooLate, Runnable up, LongSupplier tickets,
+                           Function<String, List<String>> notesOn, LongSupplier notes) {
+    }
+
+    /**
+     * Contacts posted while the CRM is down ({@code conversations} conversations of {@code contactsEach}
+     * contacts, from numbers counting up from {@code firstPhone}) end as one ticket per conversation in
+     * {@code connectorId} and one note per follow-up: the outbox keeps every write and retries it, and when
+     * the CRM saves writes whose answers are lost, retrying them makes nothing twice.
+     */
+    public void assertOutageBurstEndsAsOneTicketPerConversation(FlakyCrm crm, String connectorId, int conversations,
+                                                                 int contactsEach, long firstPhone, Duration timeout)
+            throws Exception {
+        crm.down().run();
+        Map<Long, Integer> conversationOf = postBurst(conversations, contactsEach, firstPhone);
+        await("the outbox keeps every write and retries").atMost(timeout)
+                .until(() -> outboxHoldsAndRetries(conversations * contactsEach));
+        assertThat(crm.tickets().getAsLong()).as("tickets in the CRM while it is down").isZero();
+
+        crm.savesButAnswersTooLate().run();
+        await("the CRM saves tickets whose answers are lost").atMost(timeout).until(() -> crm.tickets().getAsLong() > 0);
+        assertThat(outbox("DONE")).as("writes the outbox knows to be done").isEmpty();
+        crm.up().run();
+
+        awaitInteractions(conversationOf.keySet(), timeout, i -> hasTicketIn(i, connectorId));
+        await("every write done").atMost(timeout).until(() -> outbox("PENDING").isEmpty());
+        assertThat(outbox("FAILED")).isEmpty();
+
+        Map<Integer, String> ticketOf = new HashMap<>();
+        for (Map.Entry<Long, Integer> e : conversationOf.entrySet()) {
+            String ticket = admin().interaction(e.getKey()).path("ticket").path("externalId").asText();
+            String before = ticketOf.putIfAbsent(e.getValue(), ticket);
+            assertThat(before == null ? ticket : before).as("the ticket of conversation %d", e.getValue()).isEqualTo(ticket);
+        }
+        assertThat(new HashSet<>(ticketOf.values())).as("a ticket of its own per conversation").hasSize(conversations);
+        assertThat(crm.tickets().getAsLong()).as("tickets in the CRM").isEqualTo(conversations);
+        for (String ticket : ticketOf.values()) {
+            assertThat(crm.notesOn().apply(ticket)).as("notes on %s", ticket).hasSize(contactsEach - 1).doesNotHaveDuplicates();
+        }
+        assertThat(crm.notes().getAsLong()).as("notes in the CRM").isEqualTo((long) conversations * (contactsEach - 1));
+    }
+
+    /** Posts the first contact of every conversation, then their follow-ups, 8 at a time; their interactions by conversation. */
+    private Map<Long, Integer> postBurst(int conversations, int contactsEach, long firstPhone) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        try {
+            Map<Long, Integer> conversationOf = new LinkedHashMap<>();
+            for (int round = 0; round < contactsEach; round++) {
+                List<CompletableFuture<Map.Entry<Long, Integer>>> posts = new ArrayList<>();
+                for (int c = 0; c < conversations; c++) {
+                    int conversation = c;
+                    Map<String, Object> contact = Contacts.inThread("burst-" + c + "-" + round,
+                            Contacts.phone(firstPhone + c), "burst-thread-" + c, "Message " + round + " of conversation " + c);
+                    posts.add(CompletableFuture.supplyAsync(() -> Map.entry(post(contact), conversation), senders));
+                }
+                for (CompletableFuture<Map.Entry<Long, Integer>> post : posts) {
+                    Map.Entry<Long, Integer> entry = post.get();
+                    conversationOf.put(entry.getKey(), entry.getValue());
+                }
+            }
+            assertThat(conversationOf).hasSize(conversations * contactsEach);
+            return conversationOf;
+        } finally {
+            senders.shutdownNow();
+        }
     }
 
     /** Whether the interaction's conversation has its ticket in {@code connectorId}. */
