@@ -508,6 +508,7 @@ public final class RoutingEngine implements AutoCloseable {
         }
         List<Tracked> candidates = new ArrayList<>();
         Map<String, Queue> queueOf = new HashMap<>();
+        boolean truncated = false;
         for (Map.Entry<String, NavigableMap<Tracked.WaitKey, Tracked>> e : waiting.entrySet()) {
             Optional<Queue> queue = queues.find(e.getKey());
             if (queue.isEmpty()) {
@@ -520,6 +521,7 @@ public final class RoutingEngine implements AutoCloseable {
                     candidates.add(t);
                 }
                 if (++scanned >= SCAN_LIMIT) {
+                    truncated = scanned < e.getValue().size();
                     break;
                 }
             }
@@ -545,6 +547,10 @@ public final class RoutingEngine implements AutoCloseable {
         }
         if (!offers.isEmpty()) {
             offer(offers);
+            if (truncated) {
+                // more wait behind the ones scanned: go on, but let other routing work in between
+                actor.execute(this::dispatch);
+            }
         }
     }
 
