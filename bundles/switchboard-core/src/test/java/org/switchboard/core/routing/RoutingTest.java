@@ -199,6 +199,9 @@ class RoutingTest {
         assertThat(harness.core().interactions().find(receipts.get(backlog - 1).interactionId()).orElseThrow()
                 .interaction().agentId()).isEqualTo("bob");
         await().atMost(CoreHarness.WAIT).until(() -> popsFor("bob").size() == backlog);
+        // pops built together are each their own customer's
+        assertThat(popsFor("bob")).extracting(p -> p.interaction().id()).doesNotHaveDuplicates();
+        assertThat(popsFor("bob")).allSatisfy(p -> assertThat(p.customer().addresses()).containsExactly(p.contact().from()));
     }
 
     @Test
