@@ -562,13 +562,15 @@ public final class RoutingEngine implements AutoCloseable {
         List<Interaction> after;
         try {
             after = database.inTransaction(c -> {
-                List<Interaction> result = new ArrayList<>();
+                List<Long> changed = new ArrayList<>();
                 for (Offer o : offers) {
-                    boolean changed = InteractionTable.update(c, o.tracked().id, EnumSet.of(InteractionState.QUEUED),
-                            values("state", InteractionState.OFFERED, "agent_id", o.agent().agent.id(), "offered_at", now));
-                    result.add(changed ? InteractionTable.find(c, o.tracked().id).orElse(null) : null);
+                    if (InteractionTable.update(c, o.tracked().id, EnumSet.of(InteractionState.QUEUED),
+                            values("state", InteractionState.OFFERED, "agent_id", o.agent().agent.id(), "offered_at", now))) {
+                        changed.add(o.tracked().id);
+                    }
                 }
-                return result;
+                Map<Long, Interaction> read = InteractionTable.find(c, changed);
+                return offers.stream().map(o -> read.get(o.tracked().id)).toList();
             });
         } catch (SQLException e) {
             LOG.warn("Could not record {} offer(s), will retry: {}", offers.size(), e.getMessage());
