@@ -64,6 +64,8 @@ public final class PopLatencyBenchmark {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<String, Long> poppedAt = new ConcurrentHashMap<>();
+    /** Per pop, from the interaction's timestamps: stored → queued, queued → offered, offered → pop built (ms). */
+    private final Map<String, long[]> stages = new ConcurrentHashMap<>();
     private final AtomicInteger misdelivered = new AtomicInteger();
     private final AtomicInteger accepted = new AtomicInteger();
     private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
@@ -152,6 +154,13 @@ public final class PopLatencyBenchmark {
         JsonNode push = server.path("push");
         System.out.printf("  push:     pop event delivered -> SSE frame written           p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms   (the web bundle's share)%n",
                 push.path("p50Millis").asDouble(), push.path("p99Millis").asDouble(), push.path("maxMillis").asDouble());
+        for (int stage = 0; stage < STAGES.length; stage++) {
+            int index = stage;
+            long[] millis = measured.stream().map(stages::get).filter(java.util.Objects::nonNull)
+                    .mapToLong(times -> times[index]).sorted().toArray();
+            System.out.printf("    %-44s p50 %4d ms   p99 %4d ms   max %5d ms%n", STAGES[stage],
+                    percentile(millis, 50), percentile(millis, 99), millis.length == 0 ? 0 : millis[millis.length - 1]);
+        }
         System.out.printf("client  POST sent -> pop read from the stream           p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms%n",
                 millis(percentile(client, 50)), millis(percentile(client, 99)),
                 millis(client.length == 0 ? 0 : client[client.length - 1]));
@@ -222,6 +231,23 @@ public final class PopLatencyBenchmark {
         return false;
     }
 
+    private static final String[] STAGES = {"stored -> identified, threaded, queued", "queued -> offered to the agent",
+            "offered -> pop built"};
+
+    /** The core's stages of one pop, from the timestamps it carries (millisecond resolution). */
+    private static long[] stagesOf(JsonNode pop) {
+        JsonNode interaction = pop.path("interaction");
+        long created = instant(interaction.path("createdAt"));
+        long queued = instant(interaction.path("queuedAt"));
+        long offered = instant(interaction.path("offeredAt"));
+        long built = instant(pop.path("createdAt"));
+        return new long[] {queued - created, offered - queued, built - offered};
+    }
+
+    private static long instant(JsonNode node) {
+        return node.isTextual() ? Instant.parse(node.asText()).toEpochMilli() : 0;
+    }
+
     private void openStream(String login) throws Exception {
         String agentId = JSON.readTree(send(request("/agents/me", login).GET(), 200)).path("id").asText();
         HttpResponse<InputStream> response = http.send(request("/agents/me/pops", login)
@@ -245,7 +271,9 @@ public final class PopLatencyBenchmark {
                 } else if (line.startsWith("data: ") && "pop".equals(event)) {
                     long now = System.nanoTime();
                     JsonNode pop = JSON.readTree(line.substring(6));
-                    poppedAt.putIfAbsent(pop.path("contact").path("externalId").asText(), now);
+                    String externalId = pop.path("contact").path("externalId").asText();
+                    poppedAt.putIfAbsent(externalId, now);
+                    stages.putIfAbsent(externalId, stagesOf(pop));
                     if (!agentId.equals(pop.path("agentId").asText())) {
                         misdelivered.incrementAndGet();
                     }

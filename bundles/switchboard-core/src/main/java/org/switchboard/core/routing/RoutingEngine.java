@@ -508,6 +508,7 @@ public final class RoutingEngine implements AutoCloseable {
         }
         List<Tracked> candidates = new ArrayList<>();
         Map<String, Queue> queueOf = new HashMap<>();
+        boolean truncated = false;
         for (Map.Entry<String, NavigableMap<Tracked.WaitKey, Tracked>> e : waiting.entrySet()) {
             Optional<Queue> queue = queues.find(e.getKey());
             if (queue.isEmpty()) {
@@ -520,6 +521,7 @@ public final class RoutingEngine implements AutoCloseable {
                     candidates.add(t);
                 }
                 if (++scanned >= SCAN_LIMIT) {
+                    truncated = scanned < e.getValue().size();
                     break;
                 }
             }
@@ -545,6 +547,10 @@ public final class RoutingEngine implements AutoCloseable {
         }
         if (!offers.isEmpty()) {
             offer(offers);
+            if (truncated) {
+                // more wait behind the ones scanned: go on, but let other routing work in between
+                actor.execute(this::dispatch);
+            }
         }
     }
 
@@ -556,13 +562,15 @@ public final class RoutingEngine implements AutoCloseable {
         List<Interaction> after;
         try {
             after = database.inTransaction(c -> {
-                List<Interaction> result = new ArrayList<>();
+                List<Long> changed = new ArrayList<>();
                 for (Offer o : offers) {
-                    boolean changed = InteractionTable.update(c, o.tracked().id, EnumSet.of(InteractionState.QUEUED),
-                            values("state", InteractionState.OFFERED, "agent_id", o.agent().agent.id(), "offered_at", now));
-                    result.add(changed ? InteractionTable.find(c, o.tracked().id).orElse(null) : null);
+                    if (InteractionTable.update(c, o.tracked().id, EnumSet.of(InteractionState.QUEUED),
+                            values("state", InteractionState.OFFERED, "agent_id", o.agent().agent.id(), "offered_at", now))) {
+                        changed.add(o.tracked().id);
+                    }
                 }
-                return result;
+                Map<Long, Interaction> read = InteractionTable.find(c, changed);
+                return offers.stream().map(o -> read.get(o.tracked().id)).toList();
             });
         } catch (SQLException e) {
             LOG.warn("Could not record {} offer(s), will retry: {}", offers.size(), e.getMessage());

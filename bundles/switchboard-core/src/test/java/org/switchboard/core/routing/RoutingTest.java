@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -178,6 +179,29 @@ class RoutingTest {
         harness.core().interactions().close(a.interactionId(), "bob", null);
 
         assertThat(harness.awaitState(c.interactionId(), InteractionState.OFFERED).interaction().agentId()).isEqualTo("bob");
+    }
+
+    @Test
+    void aBacklogLongerThanOneRoutingPassIsOfferedAtOnceNotAFewHundredPerSafetyPass() {
+        Agent busyBob = new Agent("bob", "Bob Stone", "bob", List.of("PJSIP/1002"), Set.of(), Map.of("email", 1000), null);
+        harness.configure(List.of(SUPPORT, SALES), List.of(ALICE, busyBob));
+        int backlog = 450;
+        List<Receipt> receipts = new ArrayList<>();
+        for (int i = 0; i < backlog; i++) {
+            receipts.add(email("backlog" + i + "@example.org"));
+        }
+        await().atMost(CoreHarness.WAIT).until(() -> harness.core().queues().find("support").orElseThrow().waiting() == backlog);
+
+        available("bob");
+
+        // the routing safety pass runs every 5 s; everything must be offered well before a second one
+        await().atMost(Duration.ofSeconds(4)).until(() -> harness.core().queues().find("support").orElseThrow().waiting() == 0);
+        assertThat(harness.core().interactions().find(receipts.get(backlog - 1).interactionId()).orElseThrow()
+                .interaction().agentId()).isEqualTo("bob");
+        await().atMost(CoreHarness.WAIT).until(() -> popsFor("bob").size() == backlog);
+        // pops built together are each their own customer's
+        assertThat(popsFor("bob")).extracting(p -> p.interaction().id()).doesNotHaveDuplicates();
+        assertThat(popsFor("bob")).allSatisfy(p -> assertThat(p.customer().addresses()).containsExactly(p.contact().from()));
     }
 
     @Test

@@ -113,6 +113,11 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** Whether every resource added or removed so far is served: no rebuild is waiting or running. */
+    public synchronized boolean settled() {
+        return pendingRebuild == null || pendingRebuild.isDone();
+    }
+
     /** The classes of the resources served now, as of the last rebuild. */
     public synchronized Set<Class<?>> servedResources() {
         Set<Class<?>> classes = new HashSet<>();

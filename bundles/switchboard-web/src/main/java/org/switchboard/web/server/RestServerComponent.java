@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.ServiceTracker;
+import org.switchboard.api.spi.HealthCheck;
 import org.switchboard.web.rest.RestResource;
 import org.switchboard.web.security.Authentication;
 
@@ -24,11 +25,14 @@ import org.switchboard.web.security.Authentication;
 @Designate(ocd = WebConfig.class)
 public final class RestServerComponent {
     static final Duration SETTLE_DELAY = Duration.ofMillis(100);
+    private static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
+    private static final String FEATURES_SERVICE = "org.apache.karaf.features.FeaturesService";
 
     private final ApiServer server;
     private final ServiceRegistration<Servlet> servlet;
     private final ServiceRegistration<Authentication> authentication;
     private final ServiceTracker<Object, Object> resources;
+    private final ServiceRegistration<HealthCheck> startup;
 
     @Activate
     public RestServerComponent(BundleContext context, WebConfig config) throws InvalidSyntaxException {
@@ -40,10 +44,18 @@ public final class RestServerComponent {
         resources = new ServiceTracker<>(context, context.createFilter("(" + RestResource.PROPERTY + "=true)"),
                 new ResourceTracker(context, server));
         resources.open(true);
+        startup = context.registerService(HealthCheck.class,
+                new StartupCheck(() -> bootFinished(context), server::settled, () -> server.servedResources().size()), null);
+    }
+
+    /** Karaf registers {@code BootFinished} once its boot features are installed; a framework without Karaf's features has none to wait for. */
+    private static boolean bootFinished(BundleContext context) {
+        return context.getServiceReference(BOOT_FINISHED) != null || context.getServiceReference(FEATURES_SERVICE) == null;
     }
 
     @Deactivate
     public void deactivate() {
+        startup.unregister();
         resources.close();
         authentication.unregister();
         servlet.unregister();
