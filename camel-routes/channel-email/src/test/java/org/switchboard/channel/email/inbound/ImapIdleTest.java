@@ -3,7 +3,14 @@ package org.switchboard.channel.email.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.channel.email.Mailbox;
@@ -93,6 +100,39 @@ class ImapIdleTest {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> server.seenCount() == 1);
         assertThat(harness.ingress.externalIds()).containsExactly("order-1@customer.example");
         assertThat(harness.routes.idleConnections()).isZero();
+    }
+
+    @Test
+    void aPollThatFailedIsTriedAgainWithinSecondsNotAfterTheWholeDelay() throws Exception {
+        server.stopImap();
+        AtomicInteger attempts = new AtomicInteger();
+        try (ServerSocket down = new ServerSocket()) {
+            down.setReuseAddress(true);
+            down.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), server.imapPort()));
+            // a server that greets with BYE: the first poll fails; the client closes first, so the port is free again
+            Thread dropper = new Thread(() -> {
+                while (!down.isClosed()) {
+                    try (Socket s = down.accept()) {
+                        attempts.incrementAndGet();
+                        s.getOutputStream().write("* BYE going down\r\n".getBytes(StandardCharsets.US_ASCII));
+                        s.getOutputStream().flush();
+                        while (s.getInputStream().read() >= 0) {
+                            // until the client hangs up
+                        }
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            dropper.start();
+            harness = new InboundHarness(Mailboxes.imapPollingEvery(server, TEN_MINUTES, false)).start();
+            await().atMost(PROMPTLY).until(() -> attempts.get() >= 1);
+        }
+        server.startImap();
+        server.deliver(Mails.order(1));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.seenCount() == 1);
+        assertThat(harness.ingress.externalIds()).containsExactly("order-1@customer.example");
     }
 
     @Test
