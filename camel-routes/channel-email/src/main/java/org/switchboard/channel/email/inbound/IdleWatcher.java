@@ -142,6 +142,10 @@ final class IdleWatcher {
                 while (f != null && running() && f.isOpen()) {
                     f.idle();
                 }
+                if (running()) {
+                    // closed without an error: connect again, but not in a tight loop
+                    throw new MessagingException("the server closed the folder");
+                }
             } catch (MessagingException | IllegalStateException e) {
                 if (!running()) {
                     break;
