@@ -25,6 +25,7 @@ import org.switchboard.channel.email.ack.AutoAcknowledger;
 import org.switchboard.channel.email.inbound.EmailInboundRoutes;
 import org.switchboard.channel.email.inbound.InboundMailProcessor;
 import org.switchboard.channel.email.outbound.SmtpSender;
+import org.switchboard.channel.email.rejected.RejectedMail;
 import org.switchboard.channel.email.store.EmailStore;
 
 /**
@@ -41,15 +42,21 @@ public final class EmailMailbox {
 
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private final AutoAcknowledger acks;
+    private final RejectedMail rejected;
+    private final String name;
+    private final InboundMailProcessor processor;
 
     @Activate
     public EmailMailbox(BundleContext context, MailboxConfig config, @Reference ContactIngress ingress,
-                        @Reference EmailStore store, @Reference Interactions interactions) {
+                        @Reference EmailStore store, @Reference Interactions interactions,
+                        @Reference RejectedMail rejected) {
         Mailbox mailbox = Mailbox.of(config);
         Clock clock = Clock.systemUTC();
         SmtpSender sender = new SmtpSender(mailbox, store);
         this.acks = new AutoAcknowledger(mailbox, store, interactions, sender, clock);
-        InboundMailProcessor processor = new InboundMailProcessor(mailbox, store, ingress, acks, clock);
+        this.processor = new InboundMailProcessor(mailbox, store, ingress, acks, clock);
+        this.rejected = rejected;
+        this.name = mailbox.name();
 
         Hashtable<String, Object> routeProps = new Hashtable<>();
         routeProps.put("switchboard.channel", "email");
@@ -66,13 +73,16 @@ public final class EmailMailbox {
             handlerProps.put(EventConstants.EVENT_TOPIC, Topics.TICKET_OPENED);
             registrations.add(context.registerService(EventHandler.class, acks, handlerProps));
         }
-        LOG.info("Mailbox {} ({} {}:{}, folder {}) started; replies {}, acknowledgements {}", mailbox.name(),
-                mailbox.protocol(), mailbox.host(), mailbox.port(), mailbox.folder(),
+        LOG.info("Mailbox {} ({} {}:{}, folder {}) started; IMAP IDLE {}, replies {}, acknowledgements {}", mailbox.name(),
+                mailbox.protocol(), mailbox.host(), mailbox.port(), mailbox.folder(), mailbox.idle() ? "on" : "off",
                 mailbox.smtp().enabled() ? "on" : "off", mailbox.autoAck().enabled() ? "on" : "off");
+        // its rejected mail can be replayed while it runs
+        rejected.attach(name, processor);
     }
 
     @Deactivate
     void deactivate() {
+        rejected.detach(name, processor);
         for (ServiceRegistration<?> r : registrations) {
             try {
                 r.unregister();

@@ -23,6 +23,7 @@ public record Mailbox(
         String password,
         String folder,
         String moveTo,
+        boolean idle,
         long pollDelayMillis,
         int maxMessagesPerPoll,
         Limits limits,
@@ -90,6 +91,8 @@ public record Mailbox(
         if (moveTo != null && protocol == Protocol.POP3) {
             throw new IllegalArgumentException("moveTo needs IMAP: POP3 has no folders");
         }
+        // POP3 has no IDLE: it polls
+        idle = idle && protocol == Protocol.IMAP;
         ownAddresses = Set.copyOf(ownAddresses);
     }
 
@@ -117,7 +120,7 @@ public record Mailbox(
             throw new IllegalArgumentException("autoAck needs smtpHost");
         }
         return new Mailbox(c.name(), address, protocol, c.host() == null ? null : c.host().strip(), port, c.tls(),
-                c.user(), c.password(), c.folder(), c.moveTo(), c.pollDelayMillis(), c.maxMessagesPerPoll(),
+                c.user(), c.password(), c.folder(), c.moveTo(), c.idle(), c.pollDelayMillis(), c.maxMessagesPerPoll(),
                 new Limits(c.maxMessageBytes(), c.maxAttachmentBytes(), c.maxAttachmentsBytes()), smtp,
                 c.timeoutMillis(), own, ack);
     }
@@ -158,6 +161,6 @@ public record Mailbox(
     @Override
     public String toString() {
         return "Mailbox[name=" + name + ", protocol=" + protocol + ", host=" + host + ", port=" + port + ", tls=" + tls
-                + ", user=" + user + ", folder=" + folder + ", moveTo=" + moveTo + ", smtp=" + smtp + "]";
+                + ", user=" + user + ", folder=" + folder + ", moveTo=" + moveTo + ", idle=" + idle + ", smtp=" + smtp + "]";
     }
 }

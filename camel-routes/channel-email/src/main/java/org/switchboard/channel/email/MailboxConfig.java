@@ -47,7 +47,13 @@ public @interface MailboxConfig {
             description = "IMAP: move each stored message to this folder; empty: flag it seen and leave it where it is.")
     String moveTo() default "";
 
-    @AttributeDefinition(name = "Poll delay (ms)")
+    @AttributeDefinition(name = "IMAP IDLE",
+            description = "IMAP: keep a connection in IDLE so that a new message is fetched at once, where the server offers IDLE; "
+                    + "the poll stays as the safety net. Off, or on POP3: only the poll.")
+    boolean idle() default true;
+
+    @AttributeDefinition(name = "Poll delay (ms)",
+            description = "Between two polls; with IMAP IDLE, the longest a message waits when the IDLE connection is down.")
     long pollDelayMillis() default 10_000;
 
     @AttributeDefinition(name = "Messages per poll")

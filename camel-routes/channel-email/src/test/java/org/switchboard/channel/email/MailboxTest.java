@@ -44,6 +44,17 @@ class MailboxTest {
     }
 
     @Test
+    void imapWaitsInIdleByDefaultUnlessTurnedOffAndPop3AlwaysPolls() {
+        assertThat(Mailbox.of(config(minimal())).idle()).isTrue();
+        Map<String, Object> off = minimal();
+        off.put("idle", false);
+        assertThat(Mailbox.of(config(off)).idle()).isFalse();
+        Map<String, Object> pop3 = minimal();
+        pop3.put("protocol", "pop3");
+        assertThat(Mailbox.of(config(pop3)).idle()).isFalse();
+    }
+
+    @Test
     void theSmtpSideTakesTheMailboxCredentialsUnlessGivenItsOwn() {
         Map<String, Object> values = minimal();
         values.put("smtpHost", "smtp.example.com");

@@ -2,9 +2,14 @@ package org.switchboard.channel.email.inbound;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailEndpoint;
+import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
 import org.switchboard.channel.email.Mailbox;
 
 /**
@@ -17,14 +22,30 @@ import org.switchboard.channel.email.Mailbox;
  * processor what it already took. Nothing is ever deleted. On IMAP, {@link BulkFetch} reads envelopes,
  * flags, headers and small messages for a whole poll in two commands instead of several round trips
  * per message; it reads with {@code PEEK}, so it flags nothing.
+ *
+ * <p>The polls run on the mailbox's own {@link PollScheduler} thread, every {@code pollDelayMillis}; with
+ * {@code idle} (IMAP) an {@link IdleWatcher} holds a second connection in IMAP {@code IDLE} and wakes the
+ * scheduler when a message arrives, so it is fetched at once. Both start and stop with the route's
+ * consumer.
  */
 public final class EmailInboundRoutes extends RouteBuilder {
+    /** How often the IDLE command is ended and started again (RFC 2177: at least every 29 minutes). */
+    static final long IDLE_RENEW_MILLIS = 5 * 60_000L;
+    private static final long INITIAL_DELAY_MILLIS = 100;
+
     private final Mailbox mailbox;
     private final InboundMailProcessor processor;
+    private final long idleRenewMillis;
+    private volatile IdleWatcher watcher;
 
     public EmailInboundRoutes(Mailbox mailbox, InboundMailProcessor processor) {
+        this(mailbox, processor, IDLE_RENEW_MILLIS);
+    }
+
+    EmailInboundRoutes(Mailbox mailbox, InboundMailProcessor processor, long idleRenewMillis) {
         this.mailbox = mailbox;
         this.processor = processor;
+        this.idleRenewMillis = idleRenewMillis;
     }
 
     public static String routeId(Mailbox mailbox) {
@@ -41,9 +62,39 @@ public final class EmailInboundRoutes extends RouteBuilder {
         if (mailbox.protocol() == Mailbox.Protocol.IMAP) {
             endpoint.setMailUidGenerator(new BulkFetch(mailbox.maxMessagesPerPoll()));
         }
+        PollScheduler scheduler = new PollScheduler(mailbox.name(), INITIAL_DELAY_MILLIS, mailbox.pollDelayMillis(),
+                mailbox.idle() ? idleRenewMillis : 0);
+        if (mailbox.idle()) {
+            watcher = new IdleWatcher(mailbox, scheduler::wake);
+            scheduler.alongWith(watcher::start, watcher::stop);
+            scheduler.keepAliveWith(watcher::keepAlive);
+        }
+        // as the URI option scheduler=#bean would: the endpoint resolves its scheduler when it is configured
+        Map<String, Object> schedulerOption = new HashMap<>();
+        schedulerOption.put("scheduler", scheduler);
+        endpoint.configureProperties(schedulerOption);
+        endpoint.setPollStrategy(new DefaultPollingConsumerPollStrategy() {
+            @Override
+            public boolean rollback(Consumer consumer, Endpoint failed, int retryCounter, Exception cause) throws Exception {
+                scheduler.pollFailed();
+                return super.rollback(consumer, failed, retryCounter, cause);
+            }
+        });
         from(endpoint)
                 .routeId(routeId(mailbox))
                 .process(processor).id("email.accept");
+    }
+
+    /** IDLE connections opened so far (again after a drop: more than one); 0 without IDLE. */
+    int idleConnections() {
+        IdleWatcher w = watcher;
+        return w == null ? 0 : w.connections.get();
+    }
+
+    /** IDLE commands ended and started again by the keep-alive so far. */
+    int idleRenewals() {
+        IdleWatcher w = watcher;
+        return w == null ? 0 : w.renewals.get();
     }
 
     /** The camel-mail endpoint, without the password: that goes into the endpoint's configuration only. */
@@ -58,7 +109,7 @@ public final class EmailInboundRoutes extends RouteBuilder {
                 .append("&mapMailMessage=false&peek=true&delete=false")
                 .append("&unseen=").append(m.protocol() == Mailbox.Protocol.IMAP)
                 .append("&delay=").append(m.pollDelayMillis())
-                .append("&initialDelay=100")
+                .append("&initialDelay=").append(INITIAL_DELAY_MILLIS)
                 .append("&maxMessagesPerPoll=").append(m.maxMessagesPerPoll())
                 .append("&connectionTimeout=").append(m.timeoutMillis());
         if (m.moveTo() != null) {

@@ -112,21 +112,41 @@ public final class InboundMailProcessor implements Processor {
     }
 
     private Outcome take(byte[] raw, String sourceId, jakarta.mail.Message message) throws SQLException, MessagingException {
+        Taken taken = parseAndAccept(raw, sourceId, message.getReceivedDate());
+        return taken.outcome() == Outcome.REJECTED ? reject(sourceId, taken.reason(), raw, raw.length) : taken.outcome();
+    }
+
+    /** What became of a message given again: accepted (its receipt) or refused (why). */
+    public record Taken(Outcome outcome, Receipt receipt, String reason) {
+    }
+
+    /**
+     * Parses a message kept as rejected and hands it to the core again, as if it had just arrived;
+     * records nothing when it is refused again (the caller keeps it as rejected).
+     *
+     * @param receivedAt when it arrived: its time when it has no {@code Date} header
+     */
+    public Taken retake(byte[] raw, String sourceId, Instant receivedAt) throws SQLException {
+        return MailClassLoader.call(() -> parseAndAccept(raw, sourceId,
+                receivedAt == null ? null : java.util.Date.from(receivedAt)));
+    }
+
+    private Taken parseAndAccept(byte[] raw, String sourceId, java.util.Date receivedAt) throws SQLException {
         ParsedMail mail;
         try {
             mail = parser.parse(raw);
         } catch (MalformedMailException e) {
-            return reject(sourceId, e.getMessage(), raw, raw.length);
+            return new Taken(Outcome.REJECTED, null, e.getMessage());
         }
         try {
-            InboundContact contact = contact(mail, sourceId, message.getReceivedDate());
+            InboundContact contact = contact(mail, sourceId, receivedAt);
             Receipt receipt = ingress.accept(contact);
             acks.accepted(mail, sourceId, receipt);
             LOG.debug("Mailbox {}: message {} from {} is contact {} (duplicate: {})", mailbox.name(), sourceId,
                     mail.from(), receipt.contactId(), receipt.duplicate());
-            return receipt.duplicate() ? Outcome.DUPLICATE : Outcome.ACCEPTED;
+            return new Taken(receipt.duplicate() ? Outcome.DUPLICATE : Outcome.ACCEPTED, receipt, null);
         } catch (InvalidContactException e) {
-            return reject(sourceId, "the core refused it: " + e.getMessage(), raw, raw.length);
+            return new Taken(Outcome.REJECTED, null, "the core refused it: " + e.getMessage());
         }
     }
 

@@ -101,6 +101,23 @@ public final class EmailStore {
         }
     }
 
+    /** What is stored of an attachment besides its content. */
+    public record StoredAttachment(String id, String fileName, String contentType, long size) {
+    }
+
+    /** An attachment's name, type and size, without its content. */
+    public Optional<StoredAttachment> attachmentInfo(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT id, file_name, content_type, size FROM email_attachments WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet row = s.executeQuery()) {
+                return row.next() ? Optional.of(new StoredAttachment(row.getString(1), row.getString(2), row.getString(3),
+                        row.getLong(4))) : Optional.empty();
+            }
+        }
+    }
+
     static String attachmentId(String mailbox, String sourceId, int position) {
         return "email-" + sha256(mailbox + '\n' + sourceId + '\n' + position).substring(0, 40);
     }
@@ -166,6 +183,37 @@ public final class EmailStore {
                 return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
             }
         }
+    }
+
+    /** A rejected message with what was kept of it. */
+    public record RejectedMessage(Rejected rejected, byte[] raw) {
+        /** Was all of it kept (not only the headers of an oversized one, nor its first 5 MB)? */
+        public boolean complete() {
+            return !rejected.truncated() && raw.length >= rejected.size();
+        }
+    }
+
+    public Optional<RejectedMessage> rejectedMessage(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT id, mailbox, source_id, error, size, truncated, received_at, raw "
+                     + "FROM email_rejected WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new RejectedMessage(new Rejected(r.getLong(1), r.getString(2), r.getString(3),
+                        r.getString(4), r.getLong(5), r.getBoolean(6), Instant.ofEpochMilli(r.getLong(7))), r.getBytes(8)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** Notes why a replayed rejected message was refused again. */
+    public void rejectedAgain(long id, String error) throws SQLException {
+        update("UPDATE email_rejected SET error = ? WHERE id = ?", error.length() > 2000 ? error.substring(0, 2000) : error, id);
+    }
+
+    /** Forgets a rejected message (it became a contact); {@code false} if it was not there. */
+    public boolean deleteRejected(long id) throws SQLException {
+        return update("DELETE FROM email_rejected WHERE id = ?", id) > 0;
     }
 
     // ------------------------------------------------------------------ POP3 bookkeeping

@@ -107,7 +107,7 @@ public final class EmailBenchmark {
             }
             Mailbox m = Mailboxes.imap(server);
             Mailbox mailbox = new Mailbox(m.name(), m.address(), m.protocol(), m.host(), m.port(), m.tls(), m.user(),
-                    m.password(), m.folder(), null, 100, perPoll, m.limits(), m.smtp(), m.timeoutMillis(), Set.of(),
+                    m.password(), m.folder(), null, false, 100, perPoll, m.limits(), m.smtp(), m.timeoutMillis(), Set.of(),
                     new Mailbox.AutoAck(false, "", "", 0));
             EmailSchema.update(switchboard.dataSource);
             EmailStore store = new EmailStore(switchboard.dataSource, Clock.systemUTC());
@@ -141,7 +141,7 @@ public final class EmailBenchmark {
             inbox.appendMessages(mails.toArray(Message[]::new));
 
             Mailbox mailbox = new Mailbox("support", "support@example.com", Mailbox.Protocol.IMAP, server.getHost(),
-                    server.getPort(), false, user, password, "INBOX", null, 100, perPoll, Mailboxes.LIMITS,
+                    server.getPort(), false, user, password, "INBOX", null, false, 100, perPoll, Mailboxes.LIMITS,
                     new Mailbox.Smtp(server.getHost(), 25, "none", user, password), 5000, Set.of(),
                     new Mailbox.AutoAck(false, "", "", 0));
             EmailSchema.update(switchboard.dataSource);

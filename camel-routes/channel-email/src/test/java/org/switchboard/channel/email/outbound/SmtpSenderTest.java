@@ -102,7 +102,7 @@ class SmtpSenderTest {
     void aWrongPasswordIsReportedAsRetryableWithWhatToCheck() {
         Mailbox m = Mailboxes.imap(server);
         Mailbox wrong = new Mailbox(m.name(), m.address(), m.protocol(), m.host(), m.port(), m.tls(), m.user(),
-                m.password(), m.folder(), m.moveTo(), m.pollDelayMillis(), m.maxMessagesPerPoll(), m.limits(),
+                m.password(), m.folder(), m.moveTo(), m.idle(), m.pollDelayMillis(), m.maxMessagesPerPoll(), m.limits(),
                 new Mailbox.Smtp("127.0.0.1", server.smtpPort(), "none", "support", "wrong"), m.timeoutMillis(),
                 m.ownAddresses(), m.autoAck());
         assertThatThrownBy(() -> new SmtpSender(wrong, store).send(reply("reply-1", ThreadHints.NONE)))

@@ -6,20 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import org.junit.jupiter.api.Test;
-import org.switchboard.channel.email.store.EmailSchema;
-import org.switchboard.channel.email.store.EmailStore;
-import org.switchboard.jdbc.testing.TestDatabases;
+import org.switchboard.api.ConflictException;
+import org.switchboard.channel.email.testing.RejectedMailbox;
 
 class RejectedMailCommandTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final RejectedMailCommand command = new RejectedMailCommand();
+    private final RejectedMailbox mailbox = new RejectedMailbox();
 
     RejectedMailCommandTest() {
-        var dataSource = TestDatabases.h2();
-        EmailSchema.update(dataSource);
-        command.store = new EmailStore(dataSource, Clock.systemUTC());
+        command.rejected = mailbox.rejected;
         command.out = new PrintStream(printed, true, StandardCharsets.UTF_8);
     }
 
@@ -29,7 +26,7 @@ class RejectedMailCommandTest {
 
     @Test
     void listsRejectedMailWithItsReason() throws Exception {
-        command.store.storeRejected("support", "bad@x.example", "cannot parse the message:\nMissing start boundary",
+        mailbox.store.storeRejected("support", "bad@x.example", "cannot parse the message:\nMissing start boundary",
                 "raw".getBytes(StandardCharsets.UTF_8), 3);
         command.execute();
         assertThat(text()).contains("support", "bad@x.example", "cannot parse the message: Missing start boundary");
@@ -45,5 +42,35 @@ class RejectedMailCommandTest {
     void refusesAnUnreasonableLimit() {
         command.limit = 0;
         assertThatThrownBy(command::execute).hasMessageContaining("1..1000");
+    }
+
+    @Test
+    void replayTurnsAFixedMessageIntoAContactAndTakesItOffTheList() throws Exception {
+        long id = mailbox.refusedByTheCore(1);
+
+        command.replay = id;
+        command.execute();
+
+        assertThat(text()).contains("Rejected message " + id, "order-1@customer.example", "is contact 1",
+                "no longer listed");
+        assertThat(mailbox.ingress.externalIds()).containsExactly("order-1@customer.example");
+        printed.reset();
+        command.replay = null;
+        command.execute();
+        assertThat(text()).contains("No rejected mail");
+    }
+
+    @Test
+    void replayOfAMessageThatStillFailsSaysWhyAndKeepsItListed() throws Exception {
+        long id = mailbox.withoutSender();
+
+        command.replay = id;
+        assertThatThrownBy(command::execute).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("Rejected message " + id + " still cannot become a contact")
+                .hasMessageContaining("no usable sender address");
+
+        command.replay = null;
+        command.execute();
+        assertThat(text()).contains("poison@x.example");
     }
 }

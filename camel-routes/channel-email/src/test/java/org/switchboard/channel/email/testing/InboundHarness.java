@@ -22,6 +22,8 @@ public final class InboundHarness implements AutoCloseable {
     /** Exchanges (messages handled by the route) that completed without an error. */
     public final AtomicInteger completed = new AtomicInteger();
     private final CamelContext camel = new DefaultCamelContext();
+    /** The route, once started. */
+    public EmailInboundRoutes routes;
     private final Mailbox mailbox;
     private final InboundMailProcessor.AckPolicy acks;
 
@@ -43,6 +45,12 @@ public final class InboundHarness implements AutoCloseable {
 
     /** Starts polling the mailbox. */
     public InboundHarness start() throws Exception {
+        return start(new EmailInboundRoutes(mailbox, processor()));
+    }
+
+    /** Starts these routes of the mailbox. */
+    public InboundHarness start(EmailInboundRoutes routes) throws Exception {
+        this.routes = routes;
         camel.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
@@ -51,7 +59,7 @@ public final class InboundHarness implements AutoCloseable {
                 }
             }
         });
-        camel.addRoutes(new EmailInboundRoutes(mailbox, processor()));
+        camel.addRoutes(routes);
         camel.start();
         return this;
     }

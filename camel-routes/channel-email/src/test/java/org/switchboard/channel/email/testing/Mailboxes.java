@@ -26,9 +26,26 @@ public final class Mailboxes {
         return of(server, Mailbox.Protocol.IMAP, server.imapPort(), null, true);
     }
 
+    /** IMAP that polls only every {@code pollDelayMillis}, with IMAP IDLE on or off. */
+    public static Mailbox imapPollingEvery(MailServer server, long pollDelayMillis, boolean idle) {
+        return of(server, Mailbox.Protocol.IMAP, server.imapPort(), null, false, idle, pollDelayMillis);
+    }
+
+    /** A mailbox whose messages the tests hand to its processor themselves: no server behind it. */
+    public static Mailbox unreachable() {
+        return new Mailbox("support", MailServer.ADDRESS, Mailbox.Protocol.IMAP, "127.0.0.1", 9, false, MailServer.USER,
+                MailServer.PASSWORD, "INBOX", null, false, 10_000, 100, LIMITS, new Mailbox.Smtp(null, 0, "none", null, null),
+                5000, Set.of(MailServer.ADDRESS), new Mailbox.AutoAck(false, "", "", 0));
+    }
+
     private static Mailbox of(MailServer server, Mailbox.Protocol protocol, int port, String moveTo, boolean acks) {
+        return of(server, protocol, port, moveTo, acks, false, 200);
+    }
+
+    private static Mailbox of(MailServer server, Mailbox.Protocol protocol, int port, String moveTo, boolean acks,
+                              boolean idle, long pollDelayMillis) {
         return new Mailbox("support", MailServer.ADDRESS, protocol, "127.0.0.1", port, false, MailServer.USER,
-                MailServer.PASSWORD, "INBOX", moveTo, 200, 100, LIMITS,
+                MailServer.PASSWORD, "INBOX", moveTo, idle, pollDelayMillis, 100, LIMITS,
                 new Mailbox.Smtp("127.0.0.1", server.smtpPort(), "none", MailServer.USER, MailServer.PASSWORD),
                 5000, Set.of(MailServer.ADDRESS, "sales@example.com"),
                 new Mailbox.AutoAck(acks, "[{ticket}] {subject}", "We opened ticket {ticket} for you.", 2));
