@@ -16,11 +16,14 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.store.FolderException;
@@ -156,13 +159,24 @@ class EmailInKarafIT {
         assertThat((String) reply.getContent()).contains("It ships today; you will have it tomorrow.");
 
         // the customer's client answers it, threaded by the reply's Message-ID only (no ticket number in the subject)
-        send("answer-4711@customer.example", reply.getMessageID(), "Re: Order 4711 is late", "Thanks, I will be at home.");
+        send("answer-4711@customer.example", reply.getMessageID(), "Re: Order 4711 is late", "Thanks, I will be at home.",
+                "receipt.txt", "Paid on 2026-11-20: 129.00 EUR");
         JsonNode answer = await("the answer in the ticket").atMost(DEADLINE)
                 .until(() -> interactionOf("answer-4711@customer.example"), i -> i.isPresent()
                         && i.get().path("ticket").path("number").isTextual()).orElseThrow();
         assertThat(answer.path("ticket").path("number").asText()).isEqualTo(ticket);
         assertThat(answer.path("conversation").path("id").asLong()).isEqualTo(conversation);
         assertThat(answer.path("customer").path("id").asLong()).isEqualTo(first.path("customer").path("id").asLong());
+
+        // the agent opens the customer's attachment
+        SwitchboardClient.Response attachments = alice.get("/interactions/" + answer.path("id").asLong() + "/attachments");
+        assertThat(attachments.status()).as("attachments: %s", attachments).isEqualTo(200);
+        assertThat(attachments.json().findValuesAsText("name")).containsExactly("receipt.txt");
+        String url = attachments.json().get(0).path("url").asText();
+        assertThat(url).startsWith("/switchboard/api/interactions/");
+        SwitchboardClient.Response file = alice.get(url.substring("/switchboard/api".length()));
+        assertThat(file.status()).as("the attachment: %s", file).isEqualTo(200);
+        assertThat(file.body()).isEqualTo("Paid on 2026-11-20: 129.00 EUR");
         await("every write done").atMost(DEADLINE).until(() -> karaf.outbox("PENDING").isEmpty());
         assertThat(karaf.outbox("FAILED")).isEmpty();
         assertThat(supportInbox()).as("nothing deleted, everything seen").hasSize(2)
@@ -171,6 +185,11 @@ class EmailInKarafIT {
 
     /** The customer sends a mail to the support mailbox over SMTP, as their mail client does. */
     private void send(String messageId, String inReplyTo, String subject, String body) throws MessagingException {
+        send(messageId, inReplyTo, subject, body, null, null);
+    }
+
+    private void send(String messageId, String inReplyTo, String subject, String body, String fileName, String fileText)
+            throws MessagingException {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
@@ -187,7 +206,17 @@ class EmailInKarafIT {
         }
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
         message.setSubject(subject, "UTF-8");
-        message.setText(body, "UTF-8");
+        if (fileName == null) {
+            message.setText(body, "UTF-8");
+        } else {
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(body, "UTF-8");
+            MimeBodyPart file = new MimeBodyPart();
+            file.setText(fileText, "UTF-8");
+            file.setFileName(fileName);
+            file.setDisposition(Part.ATTACHMENT);
+            message.setContent(new MimeMultipart(text, file));
+        }
         if (inReplyTo != null) {
             message.setHeader("In-Reply-To", inReplyTo);
             message.setHeader("References", inReplyTo);

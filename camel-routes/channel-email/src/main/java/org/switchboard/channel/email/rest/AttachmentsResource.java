@@ -40,6 +40,8 @@ import org.switchboard.channel.email.store.EmailStore;
 public final class AttachmentsResource {
     static final String OPENAPI = "/OSGI-INF/openapi/email.json";
     private static final int MAX_FILE_NAME = 200;
+    /** Where the REST API is served (switchboard-web's base path). */
+    private static final String API_PATH = "/switchboard/api";
 
     private final Interactions interactions;
     private final EmailStore store;
@@ -50,7 +52,7 @@ public final class AttachmentsResource {
         this.store = store;
     }
 
-    /** {@code {"id","name","type","size","url"}}; {@code url} is relative to the REST API's base. */
+    /** {@code {"id","name","type","size","url"}}; {@code url} is the file's path on this server. */
     public record AttachmentBody(String id, String name, String type, long size, String url) {
     }
 
@@ -62,7 +64,7 @@ public final class AttachmentsResource {
         List<AttachmentBody> list = new ArrayList<>();
         for (AttachmentRef ref : attachmentsOf(id)) {
             store.attachmentInfo(ref.id()).ifPresent(a -> list.add(new AttachmentBody(a.id(), a.fileName(),
-                    a.contentType(), a.size(), "interactions/" + id + "/attachments/" + a.id())));
+                    a.contentType(), a.size(), API_PATH + "/interactions/" + id + "/attachments/" + a.id())));
         }
         return list;
     }

@@ -66,7 +66,8 @@ class AttachmentsResourceTest {
         assertThat(pdf.path("name").asText()).isEqualTo("Rechnung März.pdf");
         assertThat(pdf.path("type").asText()).isEqualTo("application/pdf");
         assertThat(pdf.path("size").asLong()).isEqualTo(PDF.length);
-        assertThat(pdf.path("url").asText()).isEqualTo("interactions/" + interaction + "/attachments/" + pdf.path("id").asText());
+        assertThat(pdf.path("url").asText())
+                .isEqualTo("/switchboard/api/interactions/" + interaction + "/attachments/" + pdf.path("id").asText());
         assertThat(list.get(1).path("type").asText()).startsWith("text/plain");
     }
 
@@ -75,7 +76,7 @@ class AttachmentsResourceTest {
         String url = json.readTree(api.get(RestApi.ALICE, "/interactions/" + interaction + "/attachments").body())
                 .get(0).path("url").asText();
 
-        HttpResponse<byte[]> file = api.getBytes(RestApi.ALICE, "/" + url);
+        HttpResponse<byte[]> file = api.getBytes(RestApi.ALICE, url.substring("/switchboard/api".length()));
 
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.body()).isEqualTo(PDF);
@@ -90,7 +91,7 @@ class AttachmentsResourceTest {
         String url = json.readTree(api.get(RestApi.SAM, "/interactions/" + interaction + "/attachments").body())
                 .get(1).path("url").asText();
 
-        HttpResponse<byte[]> file = api.getBytes(RestApi.SAM, "/" + url);
+        HttpResponse<byte[]> file = api.getBytes(RestApi.SAM, url.substring("/switchboard/api".length()));
 
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Disposition")).hasValue(
