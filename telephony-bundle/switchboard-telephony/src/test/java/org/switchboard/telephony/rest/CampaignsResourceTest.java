@@ -80,7 +80,7 @@ class CampaignsResourceTest {
         assertField(new CampaignRequest("R", "Hello", numbers("+74951234567"), window, null, null, null, null, null, null), "numbers[0]");
         assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), null, null, null, null, null, null, null), "window");
         assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), new CampaignRequest.Window("9am", "19:00"), null, null, null, null, null, null), "window.from");
-        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), new CampaignRequest.Window("19:00", "09:00"), null, null, null, null, null, null), "window.to");
+        assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), new CampaignRequest.Window("19:00", "19:00"), null, null, null, null, null, null), "window.to");
         assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), window, 0, null, null, null, null, null), "pacing");
         assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), window, null, 11, null, null, null, null), "maxAttempts");
         assertField(new CampaignRequest("R", "Hello", numbers("+49301234567"), window, null, null, 0, null, null, null), "retryAfterMinutes");
