@@ -47,13 +47,17 @@ public final class CallbackStore {
         TelephonySchema.update(dataSource);
     }
 
-    /** For tests and tools: a store on tables that {@link TelephonySchema#update} already made, numbers kept as given. */
-    public CallbackStore(DataSource dataSource, Clock clock) {
-        this(dataSource, clock, UnaryOperator.identity());
+    /**
+     * For tests and tools: a store on tables that {@link TelephonySchema#update} already made. (A factory, not a
+     * constructor: DS picks the activation constructor among the public ones by its number of arguments.)
+     *
+     * @param numbers writes a number as the worklist keeps it (the core's normalization)
+     */
+    public static CallbackStore onTables(DataSource dataSource, Clock clock, UnaryOperator<String> numbers) {
+        return new CallbackStore(dataSource, clock, numbers);
     }
 
-    /** @param numbers writes a number as the worklist keeps it (the core's normalization) */
-    public CallbackStore(DataSource dataSource, Clock clock, UnaryOperator<String> numbers) {
+    private CallbackStore(DataSource dataSource, Clock clock, UnaryOperator<String> numbers) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.numbers = numbers;

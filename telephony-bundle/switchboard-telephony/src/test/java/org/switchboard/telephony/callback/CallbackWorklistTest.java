@@ -22,7 +22,7 @@ class CallbackWorklistTest {
 
     @BeforeEach
     void start() throws Exception {
-        store = new CallbackStore(TestDatabase.withSchema(), java.time.Clock.systemUTC(), CoreNumbers.inRegion("RU"));
+        store = CallbackStore.onTables(TestDatabase.withSchema(), java.time.Clock.systemUTC(), CoreNumbers.inRegion("RU"));
         rest = new CallbacksResource(store);
         pbx = PbxHarness.connected(Set.of(), new CallbackWorklist(store));
     }

@@ -44,7 +44,7 @@ class CampaignDialerTest {
     @BeforeEach
     void start() throws Exception {
         server = new FakeAmiServer(PbxHarness.USER, PbxHarness.SECRET);
-        store = new CampaignStore(TestDatabase.withSchema(), clock);
+        store = CampaignStore.onTables(TestDatabase.withSchema(), clock);
         rest = new CampaignsResource(store);
         dialer = new CampaignDialer(store, clock, Duration.ofMinutes(10));
         pbx = StartedPbx.start(DialingPbx.config(server.port()));

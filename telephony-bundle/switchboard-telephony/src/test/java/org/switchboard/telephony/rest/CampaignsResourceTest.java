@@ -18,7 +18,7 @@ import org.switchboard.telephony.testing.TestDatabase;
 
 /** {@code /campaigns}: what a supervisor gets back, and the clear 400s for what they got wrong. */
 class CampaignsResourceTest {
-    private final CampaignsResource rest = new CampaignsResource(new CampaignStore(TestDatabase.withSchema(), Clock.systemUTC()));
+    private final CampaignsResource rest = new CampaignsResource(CampaignStore.onTables(TestDatabase.withSchema(), Clock.systemUTC()));
 
     @Test
     void createdCampaignIsAnsweredWithItsNumbersEachInItsCustomersTimeZone() {
