@@ -19,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -224,9 +223,6 @@ public final class FakeAmiServer implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 socket.setTcpNoDelay(true);
-                if (socket instanceof SSLSocket tls) {
-                    tls.addHandshakeCompletedListener(e -> tlsHandshakes.incrementAndGet());
-                }
                 Session session = new Session(socket);
                 sessions.add(session);
                 Thread t = new Thread(session::run, "fake-ami-session");
@@ -254,8 +250,14 @@ public final class FakeAmiServer implements AutoCloseable {
         }
 
         void run() {
+            boolean tls = socket instanceof SSLSocket;
+            boolean greeted = false;
             try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
-                write(BANNER + "\r\n");
+                write(BANNER + "\r\n"); // over TLS, the handshake runs first: the banner is written once it succeeded
+                greeted = true;
+                if (tls) {
+                    tlsHandshakes.incrementAndGet();
+                }
                 List<String> lines = new ArrayList<>();
                 String line;
                 while ((line = in.readLine()) != null) {
@@ -270,10 +272,12 @@ public final class FakeAmiServer implements AutoCloseable {
                         lines.add(line);
                     }
                 }
-            } catch (SSLException e) {
-                tlsHandshakeFailures.incrementAndGet();
             } catch (IOException e) {
-                // the client or the test closed the connection
+                if (tls && !greeted) {
+                    // the client refused the certificate (an alert, or it just closed), or spoke plain TCP
+                    tlsHandshakeFailures.incrementAndGet();
+                }
+                // otherwise the client or the test closed the connection
             } finally {
                 close();
                 sessions.remove(this);
