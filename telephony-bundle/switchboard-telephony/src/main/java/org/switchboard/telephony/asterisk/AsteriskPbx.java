@@ -129,7 +129,7 @@ public final class AsteriskPbx implements Telephony, HealthCheck, ReminderLine {
         Agent agent = agent(request.agentId());
         String device = devices.deviceOf(agent).orElseThrow(() -> new TelephonyException(
                 "PBX " + id + " does not ring a phone of agent " + request.agentId(), null));
-        String callId = "sb-" + UUID.randomUUID();
+        String callId = CallLifecycle.PLACED_PREFIX + UUID.randomUUID();
         String number = request.to().value();
         OriginateAction action = new OriginateAction();
         action.setChannel(device);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
@@ -89,6 +90,10 @@ public final class CallLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallLifecycle.class);
     private static final String ANONYMOUS = "anonymous";
+    /** The start of the ids of the calls Switchboard places ({@code ChannelId}, hence their Linkedid). */
+    public static final String PLACED_PREFIX = "sb-";
+    /** A number the PBX dials: an optional + and digits (the {@code Exten} a placed call runs at). */
+    private static final Pattern DIALLABLE = Pattern.compile("\\+?[0-9]{3,20}");
     /** How long a placed call may wait for its first event before it is forgotten. */
     private static final Duration PLACED_TTL = Duration.ofMinutes(10);
 
@@ -203,12 +208,20 @@ public final class CallLifecycle {
             }
             Call call = find(e.getKey());
             if (call == null) {
-                if (!inbound(customer.getContext(), customer.getExten())) {
+                if (inbound(customer.getContext(), customer.getExten())) {
+                    call = start(e.getKey(), customer.getUniqueid(), customer.getChannel(), customer.getCallerIdNum(),
+                            customer.getCallerIdName(), customer.getExten(), now.minus(duration(customer.getDuration())));
+                } else {
+                    call = placedEarlier(customer, now);
+                }
+                if (call == null) {
                     continue;
                 }
-                call = start(e.getKey(), customer.getUniqueid(), customer.getChannel(), customer.getCallerIdNum(),
-                        customer.getCallerIdName(), customer.getExten(), now.minus(duration(customer.getDuration())));
                 started++;
+            }
+            if (call.placedBy != null && notEmpty(customer.getBridgeid())) {
+                // the agent's own call: their channel in a bridge means the customer picked up
+                answered(call, call.placedBy, now);
             }
             String queue = queueOf.get(customer.getUniqueid());
             if (queue != null) {
@@ -230,6 +243,32 @@ public final class CallLifecycle {
             }
         }
         LOG.info("PBX {} resynchronised: {} calls up, {} of them new", pbxId, calls.size(), started);
+    }
+
+    /**
+     * A call an agent placed before this lifecycle knew of it (Switchboard restarted during the call): its id is
+     * one Switchboard gave ({@value #PLACED_PREFIX}...), its first channel rings or runs on an agent's phone, and
+     * that channel dials the customer's number ({@code Exten}) or is connected to it.
+     */
+    private Call placedEarlier(CoreShowChannelEvent first, Instant now) {
+        if (!first.getLinkedid().startsWith(PLACED_PREFIX)) {
+            return null;
+        }
+        Optional<String> agent = agentOf(first.getChannel(), null);
+        String number = dialable(first.getExten()) ? first.getExten() : first.getConnectedLineNum();
+        if (agent.isEmpty() || !dialable(number)) {
+            return null;
+        }
+        Call call = new Call(first.getLinkedid(), first.getUniqueid(), null, number.strip(), null, null,
+                now.minus(duration(first.getDuration())));
+        call.placedBy = agent.get();
+        calls.put(call.linkedId, call);
+        accept(call);
+        return call;
+    }
+
+    private static boolean dialable(String number) {
+        return number != null && DIALLABLE.matcher(number.strip()).matches();
     }
 
     /** How many calls are up. */

@@ -78,6 +78,12 @@ public final class FakeAmiServer implements AutoCloseable {
         this.queueStatus = List.copyOf(q);
     }
 
+    /** What {@code CoreShowChannels} answers from now on: these {@code CoreShowChannel} items; no queue entries. */
+    public void snapshot(List<AmiMessage> coreShowChannels) {
+        this.channels = List.copyOf(coreShowChannels);
+        this.queueStatus = List.of();
+    }
+
     /** From now on nothing is up: {@code CoreShowChannels} and {@code QueueStatus} answer empty lists. */
     public void snapshotEmpty() {
         this.channels = List.of();

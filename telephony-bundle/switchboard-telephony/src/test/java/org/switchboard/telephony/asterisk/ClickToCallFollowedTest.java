@@ -103,4 +103,42 @@ class ClickToCallFollowedTest {
         assertThat(toldWorklist).isEmpty();
         assertThat(env.store.list(Callback.OPEN, 10)).isEmpty();
     }
+
+    @Test
+    void aCallPlacedBeforeARestartIsTakenUpFromThePbxsChannelsAndFollowedToItsEnd() {
+        String callId = "sb-7d1f0c2e-placed-before-the-restart";
+        List<AmiMessage> recorded = recordedCall(AmiMessage.of("ChannelId: " + callId), true);
+        int bridged = (int) recorded.stream().takeWhile(e -> !"BridgeEnter".equals(e.get("Event"))).count();
+        // what CoreShowChannels lists while alice talks with the customer (as in the recording, 4 s in)
+        env.server.snapshot(List.of(
+                channel("PJSIP/1001-00000000", callId, "from-internal", "+74951234567", "74957654321", "+74951234567"),
+                channel("PJSIP/trunk-00000001", "1795363698.1", "from-trunk", "+74951234567", "+74951234567",
+                        "74957654321").with("Linkedid", callId)));
+
+        env.server.dropConnections(); // Switchboard comes back and knows nothing of the call but what the PBX says
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.reports(1).contains("answered agent-1001"));
+        InboundContact contact = ingress.accepted().get(0);
+        assertThat(contact.externalId()).isEqualTo(callId);
+        assertThat(contact.from()).isEqualTo(Address.phone("+74951234567"));
+        assertThat(contact.direction()).isEqualTo(Direction.OUTBOUND);
+        assertThat(contact.targetAgent()).isEqualTo("agent-1001");
+
+        env.server.play(recorded.subList(bridged, recorded.size()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.reports(1).contains("ended COMPLETED"));
+        assertThat(events.reports(1)).containsExactly("answered agent-1001", "ended COMPLETED");
+        assertThat(toldWorklist).isEmpty();
+    }
+
+    /** A {@code CoreShowChannel} list item as Asterisk 22 writes it for a channel in a bridge. */
+    private static AmiMessage channel(String name, String uniqueId, String context, String exten, String callerId,
+                                      String connectedLine) {
+        return AmiMessage.of("Event: CoreShowChannel", "Channel: " + name, "ChannelState: 6", "ChannelStateDesc: Up",
+                "CallerIDNum: " + callerId, "CallerIDName: <unknown>", "ConnectedLineNum: " + connectedLine,
+                "ConnectedLineName: <unknown>", "Language: en", "AccountCode: ", "Context: " + context,
+                "Exten: " + exten, "Priority: 3", "Uniqueid: " + uniqueId, "Linkedid: " + uniqueId,
+                "Application: Dial", "ApplicationData: PJSIP/+74951234567@trunk,60", "Duration: 00:00:04",
+                "BridgeId: b46a8b2c-869c-4778-9ec3-52c391a43d69");
+    }
 }
