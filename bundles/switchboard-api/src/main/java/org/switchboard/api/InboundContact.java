@@ -26,6 +26,11 @@ import java.util.Objects;
  * @param metadata    free key/value pairs the channel wants kept (IVR choices, user agent, …),
  *                    at most {@value #MAX_METADATA} entries
  * @param routing     who routes it to an agent
+ * @param direction   who started it: {@link Direction#INBOUND} (the customer, the default) or
+ *                    {@link Direction#OUTBOUND} (an agent placed a call, e.g. click-to-call)
+ * @param targetAgent the agent it belongs to from the start, or {@code null}: the core offers it to
+ *                    that agent directly (no queue, even when the agent is at capacity, since they
+ *                    started it), and that agent gets the screen pop; an agent id (see {@link Agent#id()})
  */
 public record InboundContact(
         Channel channel,
@@ -39,7 +44,9 @@ public record InboundContact(
         List<AttachmentRef> attachments,
         Instant occurredAt,
         Map<String, String> metadata,
-        RoutingMode routing) {
+        RoutingMode routing,
+        Direction direction,
+        String targetAgent) {
 
     public static final int MAX_EXTERNAL_ID = 512;
     public static final int MAX_SUBJECT = 998;
@@ -72,9 +79,22 @@ public record InboundContact(
             Checks.bounded("metadata." + e.getKey(), e.getValue(), MAX_METADATA_VALUE);
         }
         routing = routing == null ? RoutingMode.CORE : routing;
+        direction = direction == null ? Direction.INBOUND : direction;
+        targetAgent = targetAgent == null || targetAgent.isBlank() ? null : Checks.id("targetAgent", targetAgent.strip());
     }
 
-    /** Starts a contact; {@code occurredAt} defaults to now, routing to {@link RoutingMode#CORE}. */
+    /** An inbound contact without a target agent (the form before {@code direction} and {@code targetAgent}). */
+    public InboundContact(Channel channel, String externalId, Address from, String fromName, String entryPoint,
+                          ThreadHints thread, String subject, String body, List<AttachmentRef> attachments,
+                          Instant occurredAt, Map<String, String> metadata, RoutingMode routing) {
+        this(channel, externalId, from, fromName, entryPoint, thread, subject, body, attachments, occurredAt, metadata,
+                routing, Direction.INBOUND, null);
+    }
+
+    /**
+     * Starts a contact; {@code occurredAt} defaults to now, routing to {@link RoutingMode#CORE}, direction to
+     * {@link Direction#INBOUND}.
+     */
     public static Builder builder(Channel channel, String externalId, Address from) {
         return new Builder(channel, externalId, from);
     }
@@ -82,7 +102,7 @@ public record InboundContact(
     /** A copy with another {@code from}, e.g. after normalization. */
     public InboundContact withFrom(Address normalized) {
         return new InboundContact(channel, externalId, normalized, fromName, entryPoint, thread, subject, body,
-                attachments, occurredAt, metadata, routing);
+                attachments, occurredAt, metadata, routing, direction, targetAgent);
     }
 
     /** The first line of the subject or, without one, of the body: what a list shows. */
@@ -109,6 +129,8 @@ public record InboundContact(
         private Instant occurredAt;
         private final Map<String, String> metadata = new LinkedHashMap<>();
         private RoutingMode routing = RoutingMode.CORE;
+        private Direction direction = Direction.INBOUND;
+        private String targetAgent;
 
         private Builder(Channel channel, String externalId, Address from) {
             this.channel = channel;
@@ -168,9 +190,21 @@ public record InboundContact(
             return this;
         }
 
+        public Builder direction(Direction value) {
+            this.direction = value;
+            return this;
+        }
+
+        /** The agent who started the contact (click-to-call): it is offered to them directly. */
+        public Builder targetAgent(String agentId) {
+            this.targetAgent = agentId;
+            return this;
+        }
+
         public InboundContact build() {
             return new InboundContact(channel, externalId, from, fromName, entryPoint, thread, subject, body,
-                    attachments, occurredAt == null ? Instant.now() : occurredAt, metadata, routing);
+                    attachments, occurredAt == null ? Instant.now() : occurredAt, metadata, routing, direction,
+                    targetAgent);
         }
     }
 }

@@ -6,7 +6,7 @@
  * valid. Collections inside records are unmodifiable copies.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.switchboard.api;
 
 import org.osgi.annotation.bundle.Export;

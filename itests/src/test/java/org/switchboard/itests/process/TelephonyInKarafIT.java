@@ -165,6 +165,48 @@ class TelephonyInKarafIT {
         assertThat(originate.get("Variable")).isEqualTo("SWITCHBOARD_PURPOSE=click-to-call");
     }
 
+    @Test
+    void clickToCallPutsTheCustomersCardOnTheCallingAgentsConsoleAndStaysOffTheWorklist() {
+        // the PBX places alice's call as recorded (click-to-call.txt), its ids being the Originate's ChannelId:
+        // first her phone rings and she picks up, the customer's phone rings; the rest once the test says so
+        List<AmiMessage> recorded = Transcript.load("click-to-call.txt").callEvents();
+        int bridged = indexOf(recorded, "BridgeEnter");
+        ami.afterOriginate(originate -> "PJSIP/1001".equals(originate.get("Channel"))
+                ? asCall(recorded.subList(0, bridged), originate.get("ChannelId")) : List.of());
+
+        try (PopStream alice = PopStream.open(karaf.api(), "alice"); PopStream bob = PopStream.open(karaf.api(), "bob")) {
+            SwitchboardClient.Response response = as("alice").post("/calls", Map.of("number", "+7 495 123-45-67"));
+            assertThat(response.status()).as("POST /calls: %s", response.body()).isEqualTo(202);
+            String callId = response.json().path("callId").asText();
+
+            JsonNode pop = alice.awaitFrame("pop", p -> callId.equals(p.path("contact").path("externalId").asText())
+                    && p.path("customer").path("addresses").size() > 0, SEEN);
+            long interactionId = pop.path("interaction").path("id").asLong();
+            assertThat(pop.path("agentId").asText()).isEqualTo("alice");
+            assertThat(pop.path("interaction").path("direction").asText()).isEqualTo("OUTBOUND");
+            assertThat(pop.path("contact").path("from").path("value").asText()).isEqualTo(CALLER);
+            assertThat(pop.path("customer").path("addresses").toString()).contains(CALLER);
+
+            ami.play(asCall(recorded.subList(bridged, recorded.size()), callId));
+
+            alice.awaitFrame("interaction", i -> i.path("id").asLong() == interactionId
+                    && "ACTIVE".equals(i.path("state").asText()), SEEN);
+            alice.awaitFrame("interaction", i -> i.path("id").asLong() == interactionId
+                    && "WRAP_UP".equals(i.path("state").asText()), SEEN);
+            assertThat(bob.frames()).as("bob's stream")
+                    .noneMatch(f -> f.data().toString().contains(callId));
+            assertThat(as("alice").get("/callbacks?status=ALL").json()).as("the callback worklist")
+                    .noneMatch(entry -> entry.path("interactionId").asLong() == interactionId);
+        }
+    }
+
+    /** Recorded events of the click-to-call as the PBX writes them for a call placed with this ChannelId. */
+    private static List<AmiMessage> asCall(List<AmiMessage> recorded, String callId) {
+        return recorded.stream()
+                .map(e -> new AmiMessage(e.lines().stream().map(l -> l.replace("1795363697.0", callId)).toList()))
+                .toList();
+    }
+
     private static JsonNode openCallback(String number) {
         for (JsonNode entry : as("alice").get("/callbacks?status=OPEN").json()) {
             if (number.equals(entry.path("number").asText())) {

@@ -5,7 +5,7 @@
  * EventAdmin afterwards.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.switchboard.api.service;
 
 import org.osgi.annotation.bundle.Export;

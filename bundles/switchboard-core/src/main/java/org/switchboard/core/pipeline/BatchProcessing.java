@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import org.switchboard.api.Address;
 import org.switchboard.api.Channel;
 import org.switchboard.api.CrmRef;
+import org.switchboard.api.Direction;
 import org.switchboard.api.InboundContact;
 import org.switchboard.api.RoutingMode;
 import org.switchboard.api.spi.CrmMatch;
@@ -329,6 +330,9 @@ final class BatchProcessing {
             return summary;
         }
         String who = x.fromName() != null ? x.fromName() : x.from().value();
+        if (x.direction() == Direction.OUTBOUND) {
+            return Channel.VOICE.equals(x.channel()) ? "Call to " + who : "Contact to " + who + " (" + x.channel().id() + ")";
+        }
         return Channel.VOICE.equals(x.channel()) ? "Call from " + who : "Contact from " + who + " (" + x.channel().id() + ")";
     }
 }

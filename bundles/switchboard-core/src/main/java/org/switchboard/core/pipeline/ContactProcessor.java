@@ -254,7 +254,7 @@ public final class ContactProcessor implements AutoCloseable {
             }
             if (o.queued() || o.queueId() == null) {
                 items.add(new QueuedItem(a.interactionId(), a.contact().channel(), a.contact().routing(), o.queueId(),
-                        a.receivedAt(), a.originNanos()));
+                        a.receivedAt(), a.originNanos(), a.contact().targetAgent()));
             }
             if (o.queued()) {
                 Map<String, Object> props = new HashMap<>();

@@ -13,7 +13,14 @@ import org.switchboard.api.RoutingMode;
  * @param queueId       the queue it entered ({@code null} for one the channel routes)
  * @param queuedAt      when it entered
  * @param originNanos   when its contact entered the JVM, for pop latency; 0 if unknown
+ * @param targetAgent   the agent who started it and gets it directly (an agent's own call), or {@code null}
  */
 public record QueuedItem(long interactionId, Channel channel, RoutingMode routing, String queueId, Instant queuedAt,
-                         long originNanos) {
+                         long originNanos, String targetAgent) {
+
+    /** An item for routing to choose the agent of. */
+    public QueuedItem(long interactionId, Channel channel, RoutingMode routing, String queueId, Instant queuedAt,
+                      long originNanos) {
+        this(interactionId, channel, routing, queueId, queuedAt, originNanos, null);
+    }
 }

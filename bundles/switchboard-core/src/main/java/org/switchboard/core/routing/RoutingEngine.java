@@ -147,6 +147,9 @@ public final class RoutingEngine implements AutoCloseable {
         actor.execute(() -> {
             for (QueuedItem item : items) {
                 Tracked known = live.get(item.interactionId());
+                if (item.targetAgent() != null && offerToTarget(item, known)) {
+                    continue;
+                }
                 if (item.routing() == RoutingMode.EXTERNAL) {
                     if (known != null && known.agentId != null
                             && (known.state == InteractionState.OFFERED || known.state == InteractionState.ACTIVE)) {
@@ -167,6 +170,45 @@ public final class RoutingEngine implements AutoCloseable {
             }
             dispatch();
         });
+    }
+
+    /**
+     * Offers an interaction its agent started (an outbound call) to that agent directly: no queue, even at
+     * capacity. Returns whether it was dealt with; a core-routed one whose agent routing does not know waits
+     * in its queue instead.
+     */
+    private boolean offerToTarget(QueuedItem item, Tracked known) {
+        if (known != null && known.state != InteractionState.NEW && known.state != InteractionState.QUEUED) {
+            return false;
+        }
+        AgentState a = agents.get(item.targetAgent());
+        if (a == null && item.routing() == RoutingMode.CORE) {
+            return false;
+        }
+        Tracked t = known;
+        if (t == null) {
+            t = new Tracked(item.interactionId(), item.channel(), item.routing(),
+                    item.routing() == RoutingMode.CORE ? InteractionState.QUEUED : InteractionState.NEW);
+            t.queueId = item.queueId();
+            t.queuedAt = item.queuedAt();
+            t.originNanos = item.originNanos();
+            live.put(t.id, t);
+        }
+        Instant now = clock.instant();
+        Interaction after = transition(t, EnumSet.of(InteractionState.NEW, InteractionState.QUEUED), InteractionState.OFFERED,
+                values("state", InteractionState.OFFERED, "agent_id", item.targetAgent(), "offered_at", now));
+        if (after == null) {
+            return true;
+        }
+        t.offeredAt = now;
+        if (a != null) {
+            a.assign(t.id, t.channel);
+        }
+        if (t.routing == RoutingMode.CORE) {
+            scheduleOfferTimeout(t, now);
+        }
+        pops.publish(item.targetAgent(), t.id, t.originNanos);
+        return true;
     }
 
     // ---------------------------------------------------------------- agents' actions

@@ -40,6 +40,11 @@ public final class CustomersService implements Customers {
     }
 
     @Override
+    public Address normalize(Address address) {
+        return normalizer.normalize(address);
+    }
+
+    @Override
     public List<Interaction> history(long customerId, int limit) {
         if (limit < 1 || limit > MAX_HISTORY) {
             throw new IllegalArgumentException("limit must be within 1.." + MAX_HISTORY + ", was " + limit);

@@ -28,7 +28,7 @@ public final class ContactTable {
     private static final int IN_CHUNK = 500;
     private static final String COLUMNS = "c.id, c.interaction_id, c.channel, c.external_id, c.from_kind, c.from_value, "
             + "c.from_name, c.entry_point, c.thread_key, c.in_reply_to, c.thread_refs, c.subject, c.body, "
-            + "c.attachments, c.metadata, c.routing, c.occurred_at, c.received_at";
+            + "c.attachments, c.metadata, c.routing, c.occurred_at, c.received_at, c.direction, c.target_agent";
 
     private ContactTable() {
     }
@@ -73,8 +73,8 @@ public final class ContactTable {
     public static void insert(Connection c, List<AcceptedContact> contacts) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO sb_contact (id, interaction_id, channel, external_id, "
                 + "from_kind, from_value, from_name, entry_point, thread_key, in_reply_to, thread_refs, subject, body, "
-                + "attachments, metadata, routing, occurred_at, received_at) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "attachments, metadata, routing, occurred_at, received_at, direction, target_agent) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (AcceptedContact a : contacts) {
                 InboundContact x = a.contact();
                 ps.setLong(1, a.contactId());
@@ -95,6 +95,8 @@ public final class ContactTable {
                 ps.setString(16, x.routing().name());
                 ps.setLong(17, x.occurredAt().toEpochMilli());
                 ps.setLong(18, a.receivedAt().toEpochMilli());
+                ps.setString(19, x.direction() == Direction.INBOUND ? null : x.direction().name());
+                ps.setString(20, x.targetAgent());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -113,7 +115,7 @@ public final class ContactTable {
                 ps.setLong(1, a.interactionId());
                 ps.setLong(2, a.contactId());
                 ps.setString(3, x.channel().id());
-                ps.setString(4, Direction.INBOUND.name());
+                ps.setString(4, x.direction().name());
                 ps.setString(5, x.routing().name());
                 ps.setString(6, InteractionState.NEW.name());
                 ps.setString(7, x.entryPoint());
@@ -256,7 +258,9 @@ public final class ContactTable {
                 Json.attachments(rs.getString("attachments")),
                 Instant.ofEpochMilli(rs.getLong("occurred_at")),
                 Json.metadata(rs.getString("metadata")),
-                RoutingMode.valueOf(rs.getString("routing")));
+                RoutingMode.valueOf(rs.getString("routing")),
+                rs.getString("direction") == null ? Direction.INBOUND : Direction.valueOf(rs.getString("direction")),
+                rs.getString("target_agent"));
     }
 
     /**

@@ -119,6 +119,9 @@ abstract class PipelineContract {
         assertThat(second.customer().id()).isEqualTo(first.customer().id());
         assertThat(harness.core().customers().findByAddress(Address.phone("(212) 555 0100")))
                 .hasValueSatisfying(c -> assertThat(c.id()).isEqualTo(first.customer().id()));
+        // plugins that keep numbers of their own write them the same way
+        assertThat(harness.core().customers().normalize(Address.phone("(212) 555 0100")))
+                .isEqualTo(Address.phone("+12125550100"));
     }
 
     @Test

@@ -16,11 +16,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.api.Address;
 import org.switchboard.api.Agent;
 import org.switchboard.api.AgentStatus;
 import org.switchboard.api.Channel;
 import org.switchboard.api.ConflictException;
+import org.switchboard.api.Direction;
 import org.switchboard.api.EndReason;
+import org.switchboard.api.InboundContact;
 import org.switchboard.api.Interaction;
 import org.switchboard.api.InteractionState;
 import org.switchboard.api.NotFoundException;
@@ -345,5 +348,47 @@ class RoutingTest {
         assertThat(after.state()).isEqualTo(InteractionState.ABANDONED);
         assertThat(after.agentId()).isNull();
         assertThat(after.closedAt()).isNotNull();
+    }
+
+    @Test
+    void anAgentsOwnCallIsOfferedToThemDirectlyWithTheCustomersCardEvenAtCapacity() {
+        Receipt earlier = harness.core().ingress().accept(Contacts.webhook("+4930123126").build());
+        harness.awaitState(earlier.interactionId(), InteractionState.QUEUED);
+        available("bob");
+        Receipt busy = harness.core().ingress().accept(Contacts.webhook("+4930123127").routing(RoutingMode.EXTERNAL).build());
+        harness.core().interactionEvents().answered(busy.interactionId(), "alice", Instant.now());
+        assertThat(harness.core().agents().find("alice").orElseThrow().interactions()).hasSize(1);
+
+        Receipt call = harness.core().ingress().accept(InboundContact.builder(Channel.VOICE, Contacts.nextId("sb"),
+                        Address.phone("+4930123126")).routing(RoutingMode.EXTERNAL).direction(Direction.OUTBOUND)
+                .targetAgent("alice").build());
+
+        Interaction offered = harness.awaitState(call.interactionId(), InteractionState.OFFERED).interaction();
+        assertThat(offered.agentId()).isEqualTo("alice");
+        assertThat(offered.direction()).isEqualTo(Direction.OUTBOUND);
+        assertThat(offered.queueId()).isNull();
+        await().atMost(CoreHarness.WAIT).until(() -> popsFor("alice").stream()
+                .anyMatch(p -> p.interaction().id() == call.interactionId()));
+        ScreenPop pop = popsFor("alice").stream().filter(p -> p.interaction().id() == call.interactionId()).findFirst()
+                .orElseThrow();
+        assertThat(pop.customer().addresses()).extracting(a -> a.value()).containsExactly("+4930123126");
+        assertThat(pop.history()).extracting(Interaction::id).contains(earlier.interactionId());
+        assertThat(popsFor("bob")).noneMatch(p -> p.interaction().id() == call.interactionId());
+
+        harness.core().interactionEvents().answered(call.interactionId(), "alice", Instant.now());
+        harness.core().interactionEvents().ended(call.interactionId(), EndReason.COMPLETED, Instant.now());
+        assertThat(harness.interaction(call.interactionId()).state()).isEqualTo(InteractionState.WRAP_UP);
+    }
+
+    @Test
+    void aContactTheCoreRoutesGoesToItsTargetAgentRatherThanThroughTheQueue() {
+        available("alice");
+        Receipt r = harness.core().ingress().accept(Contacts.email("gina@example.org", "Our call").targetAgent("bob").build());
+
+        Interaction offered = harness.awaitState(r.interactionId(), InteractionState.OFFERED).interaction();
+
+        assertThat(offered.agentId()).isEqualTo("bob");
+        assertThat(offered.queueId()).isEqualTo("support");
+        assertThat(offered.direction()).isEqualTo(Direction.INBOUND);
     }
 }

@@ -68,6 +68,7 @@ public final class AsteriskPbx implements Telephony, HealthCheck, ReminderLine {
     private final AmiSettings settings;
     private final AgentDevices devices;
     private final AmiSession session;
+    private final CallLifecycle lifecycle;
     private final String originateContext;
     private final long originateTimeoutMillis;
     private final String reminderContext;
@@ -87,7 +88,7 @@ public final class AsteriskPbx implements Telephony, HealthCheck, ReminderLine {
         this.id = config.name();
         this.settings = AmiSettings.of(config);
         this.devices = new AgentDevices(id, config.defaultTechnology(), agents, clock);
-        CallLifecycle lifecycle = new CallLifecycle(id, ConfigValues.split(config.inboundContexts()), ConfigValues.split(config.inboundDids()),
+        this.lifecycle = new CallLifecycle(id, ConfigValues.split(config.inboundContexts()), ConfigValues.split(config.inboundDids()),
                 ingress, events, devices, worklist, clock);
         this.session = new AmiSession(settings, lifecycle, this::reminderEvent);
         this.originateContext = config.originateContext();
@@ -120,14 +121,15 @@ public final class AsteriskPbx implements Telephony, HealthCheck, ReminderLine {
 
     /**
      * Originates asynchronously: rings the agent's device, and once they answer, dials the number from
-     * {@code originateContext}. The call's {@code ChannelId} (also its Linkedid) is the id returned.
+     * {@code originateContext}. The call's {@code ChannelId} (also its Linkedid) is the id returned. The call
+     * is followed as the agent's own: an outbound interaction offered to them, with the customer's card.
      */
     @Override
     public String originate(OriginateRequest request) throws TelephonyException {
         Agent agent = agent(request.agentId());
         String device = devices.deviceOf(agent).orElseThrow(() -> new TelephonyException(
                 "PBX " + id + " does not ring a phone of agent " + request.agentId(), null));
-        String callId = "sb-" + UUID.randomUUID();
+        String callId = CallLifecycle.PLACED_PREFIX + UUID.randomUUID();
         String number = request.to().value();
         OriginateAction action = new OriginateAction();
         action.setChannel(device);
@@ -144,13 +146,16 @@ public final class AsteriskPbx implements Telephony, HealthCheck, ReminderLine {
             variables.put(VAR_INTERACTION, Long.toString(request.interactionId()));
         }
         action.setVariables(variables);
+        lifecycle.placed(callId, agent.id(), number);
         ManagerResponse response;
         try {
             response = session.send(action, settings.responseTimeout());
         } catch (IOException | TimeoutException | IllegalStateException e) {
+            lifecycle.notPlaced(callId);
             throw new TelephonyException("PBX " + id + " could not be reached to place the call: " + e.getMessage(), e);
         }
         if (response instanceof ManagerError) {
+            lifecycle.notPlaced(callId);
             throw new TelephonyException("PBX " + id + " refused the call: " + response.getMessage(), null);
         }
         LOG.debug("PBX {} originates {} from {} to {}", id, callId, device, number);

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
@@ -28,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.Address;
 import org.switchboard.api.Channel;
+import org.switchboard.api.Direction;
 import org.switchboard.api.EndReason;
 import org.switchboard.api.InboundContact;
 import org.switchboard.api.InvalidContactException;
@@ -63,6 +66,12 @@ import org.switchboard.telephony.asterisk.SwitchboardIvrEvent;
  *     {@link EndReason#COMPLETED}; left a queue unanswered, or hung up before any phone rang →
  *     {@link EndReason#ABANDONED}; rang an agent who did not answer → {@link EndReason#MISSED}</td></tr>
  * </table>
+ * A call an agent placed ({@link #placed}: click-to-call, a callback) is followed by its id, which is its
+ * Linkedid: its first event makes it a {@code voice} contact, {@link Direction#OUTBOUND}, from = the number
+ * dialled, with the agent as target (the core offers it to them and pops the customer's card); the agent's
+ * channel entering the bridge with the customer is the answer, the hang-up of the agent's channel the end
+ * ({@link EndReason#COMPLETED} once answered, else {@link EndReason#MISSED}). Such a call never reaches the
+ * {@link CallListener}: nothing to call back.
  * Every other event is ignored. After a (re)connect, {@link #resync} compares what the PBX says is up
  * ({@code CoreShowChannels}, {@code QueueStatus}) with what is tracked: calls that ended meanwhile end,
  * calls that started meanwhile are accepted (the core answers a Linkedid it already has with the first
@@ -81,6 +90,12 @@ public final class CallLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallLifecycle.class);
     private static final String ANONYMOUS = "anonymous";
+    /** The start of the ids of the calls Switchboard places ({@code ChannelId}, hence their Linkedid). */
+    public static final String PLACED_PREFIX = "sb-";
+    /** A number the PBX dials: an optional + and digits (the {@code Exten} a placed call runs at). */
+    private static final Pattern DIALLABLE = Pattern.compile("\\+?[0-9]{3,20}");
+    /** How long a placed call may wait for its first event before it is forgotten. */
+    private static final Duration PLACED_TTL = Duration.ofMinutes(10);
 
     private final String pbxId;
     private final Set<String> inboundContexts;
@@ -91,6 +106,8 @@ public final class CallLifecycle {
     private final CallListener listener;
     private final Clock clock;
     private final Map<String, Call> calls = new HashMap<>();
+    /** Calls agents placed whose first event has not been applied yet, by call id; written by any thread. */
+    private final Map<String, Placed> placed = new ConcurrentHashMap<>();
 
     /**
      * @param inboundContexts dialplan contexts inbound calls start in (the trunk's, e.g. {@code from-trunk})
@@ -108,7 +125,24 @@ public final class CallLifecycle {
         this.clock = clock;
     }
 
-    /** Applies one event; events that do not concern a tracked inbound call change nothing. */
+    /**
+     * A call an agent places: its events (Linkedid = {@code callId}) are followed from now on. Call it before
+     * the PBX is asked to place the call, from any thread.
+     *
+     * @param number the number dialled
+     */
+    public void placed(String callId, String agentId, String number) {
+        Instant now = clock.instant();
+        placed.values().removeIf(p -> p.at().isBefore(now.minus(PLACED_TTL)));
+        placed.put(callId, new Placed(agentId, number, now));
+    }
+
+    /** The PBX refused a call announced with {@link #placed}; from any thread. */
+    public void notPlaced(String callId) {
+        placed.remove(callId);
+    }
+
+    /** Applies one event; events that do not concern a tracked call change nothing. */
     public void apply(ManagerEvent event) {
         if (event instanceof NewChannelEvent e) {
             newChannel(e);
@@ -134,7 +168,7 @@ public final class CallLifecycle {
         } else if (event instanceof QueueCallerAbandonEvent e) {
             withCall(e.getLinkedId(), call -> call.abandoned = true);
         } else if (event instanceof HangupEvent e) {
-            Call call = calls.get(e.getLinkedId());
+            Call call = find(e.getLinkedId());
             if (call != null && call.customerUniqueId.equals(e.getUniqueId())) {
                 end(call, at(e));
             }
@@ -172,14 +206,22 @@ public final class CallLifecycle {
             if (customer == null) {
                 continue;
             }
-            Call call = calls.get(e.getKey());
+            Call call = find(e.getKey());
             if (call == null) {
-                if (!inbound(customer.getContext(), customer.getExten())) {
+                if (inbound(customer.getContext(), customer.getExten())) {
+                    call = start(e.getKey(), customer.getUniqueid(), customer.getChannel(), customer.getCallerIdNum(),
+                            customer.getCallerIdName(), customer.getExten(), now.minus(duration(customer.getDuration())));
+                } else {
+                    call = placedEarlier(customer, now);
+                }
+                if (call == null) {
                     continue;
                 }
-                call = start(e.getKey(), customer.getUniqueid(), customer.getChannel(), customer.getCallerIdNum(),
-                        customer.getCallerIdName(), customer.getExten(), now.minus(duration(customer.getDuration())));
                 started++;
+            }
+            if (call.placedBy != null && notEmpty(customer.getBridgeid())) {
+                // the agent's own call: their channel in a bridge means the customer picked up
+                answered(call, call.placedBy, now);
             }
             String queue = queueOf.get(customer.getUniqueid());
             if (queue != null) {
@@ -203,14 +245,40 @@ public final class CallLifecycle {
         LOG.info("PBX {} resynchronised: {} calls up, {} of them new", pbxId, calls.size(), started);
     }
 
-    /** How many inbound calls are up. */
+    /**
+     * A call an agent placed before this lifecycle knew of it (Switchboard restarted during the call): its id is
+     * one Switchboard gave ({@value #PLACED_PREFIX}...), its first channel rings or runs on an agent's phone, and
+     * that channel dials the customer's number ({@code Exten}) or is connected to it.
+     */
+    private Call placedEarlier(CoreShowChannelEvent first, Instant now) {
+        if (!first.getLinkedid().startsWith(PLACED_PREFIX)) {
+            return null;
+        }
+        Optional<String> agent = agentOf(first.getChannel(), null);
+        String number = dialable(first.getExten()) ? first.getExten() : first.getConnectedLineNum();
+        if (agent.isEmpty() || !dialable(number)) {
+            return null;
+        }
+        Call call = new Call(first.getLinkedid(), first.getUniqueid(), null, number.strip(), null, null,
+                now.minus(duration(first.getDuration())));
+        call.placedBy = agent.get();
+        calls.put(call.linkedId, call);
+        accept(call);
+        return call;
+    }
+
+    private static boolean dialable(String number) {
+        return number != null && DIALLABLE.matcher(number.strip()).matches();
+    }
+
+    /** How many calls are up. */
     public int liveCalls() {
         return calls.size();
     }
 
     private void newChannel(NewChannelEvent e) {
         String linkedId = e.getLinkedid();
-        if (linkedId == null || !linkedId.equals(e.getUniqueId()) || calls.containsKey(linkedId)
+        if (linkedId == null || !linkedId.equals(e.getUniqueId()) || find(linkedId) != null
                 || !inbound(e.getContext(), e.getExten())) {
             return;
         }
@@ -226,15 +294,37 @@ public final class CallLifecycle {
         return call;
     }
 
+    /** The tracked call of this Linkedid; the first event of a placed call starts following it. */
+    private Call find(String linkedId) {
+        Call call = linkedId == null ? null : calls.get(linkedId);
+        if (call != null || placed.isEmpty() || linkedId == null) {
+            return call;
+        }
+        Placed p = placed.remove(linkedId);
+        if (p == null) {
+            return null;
+        }
+        call = new Call(linkedId, linkedId, null, p.number(), null, null, p.at());
+        call.placedBy = p.agentId();
+        calls.put(linkedId, call);
+        accept(call);
+        return call;
+    }
+
     private void accept(Call call) {
-        InboundContact contact = InboundContact.builder(VOICE, call.linkedId, Address.phone(call.number))
+        InboundContact.Builder builder = InboundContact.builder(VOICE, call.linkedId, Address.phone(call.number))
                 .fromName(call.name)
                 .entryPoint(call.did)
                 .occurredAt(call.startedAt)
                 .routing(RoutingMode.EXTERNAL)
-                .metadata(META_PBX, pbxId)
-                .metadata(META_CHANNEL, call.customerChannel)
-                .build();
+                .metadata(META_PBX, pbxId);
+        if (call.customerChannel != null) {
+            builder.metadata(META_CHANNEL, call.customerChannel);
+        }
+        if (call.placedBy != null) {
+            builder.direction(Direction.OUTBOUND).targetAgent(call.placedBy);
+        }
+        InboundContact contact = builder.build();
         try {
             Receipt receipt = ingress.accept(contact);
             call.interactionId = receipt.interactionId();
@@ -251,7 +341,7 @@ public final class CallLifecycle {
     }
 
     private void withCall(String linkedId, Consumer<Call> action) {
-        Call call = linkedId == null ? null : calls.get(linkedId);
+        Call call = find(linkedId);
         if (call == null) {
             return;
         }
@@ -317,6 +407,8 @@ public final class CallLifecycle {
         EndReason reason;
         if (call.answered) {
             reason = EndReason.COMPLETED;
+        } else if (call.placedBy != null) {
+            reason = EndReason.MISSED;
         } else if (call.abandoned || !call.rang) {
             reason = EndReason.ABANDONED;
         } else {
@@ -329,6 +421,9 @@ public final class CallLifecycle {
             }
         }
         report(call, "ended", () -> events.ended(call.interactionId, reason, at));
+        if (call.placedBy != null) {
+            return;
+        }
         Instant waitedUntil = call.answeredAt != null ? call.answeredAt : at;
         Duration waited = Duration.between(call.startedAt, waitedUntil);
         try {
@@ -394,7 +489,10 @@ public final class CallLifecycle {
         return value != null && !value.isBlank();
     }
 
-    /** One inbound call as far as it went. */
+    private record Placed(String agentId, String number, Instant at) {
+    }
+
+    /** One call as far as it went. */
     private static final class Call {
         final String linkedId;
         final String customerUniqueId;
@@ -414,6 +512,8 @@ public final class CallLifecycle {
         boolean answered;
         Instant answeredAt;
         boolean abandoned;
+        /** The agent who placed the call; {@code null} for an inbound call. */
+        String placedBy;
 
         Call(String linkedId, String customerUniqueId, String customerChannel, String number, String name, String did,
              Instant startedAt) {

@@ -12,10 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.switchboard.api.Address;
+import org.switchboard.api.service.Customers;
 import org.switchboard.api.spi.StoreUnavailableException;
 import org.switchboard.jdbc.Transactions;
 import org.switchboard.telephony.call.EndedCall;
@@ -23,7 +26,9 @@ import org.switchboard.telephony.call.EndedCall;
 /**
  * The callback worklist in table {@code tel_callback}. One open entry per number (a unique index on
  * {@code open_number} guards it, across nodes too); every write is idempotent: the same unanswered call
- * recorded twice counts once, closing a closed entry changes nothing.
+ * recorded twice counts once, closing a closed entry changes nothing. Numbers are kept as the core's identity
+ * index writes them ({@link Customers#normalize}: E.164, read in the configured default region), so
+ * {@code +4930123456} and {@code 030 123456} are one caller.
  */
 @Component(service = CallbackStore.class)
 public final class CallbackStore {
@@ -32,21 +37,34 @@ public final class CallbackStore {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final UnaryOperator<String> numbers;
 
     @Activate
-    public CallbackStore(@Reference(target = "(dataSourceName=switchboard)") DataSource dataSource) {
-        this(dataSource, Clock.systemUTC());
+    public CallbackStore(@Reference(target = "(dataSourceName=switchboard)") DataSource dataSource,
+                         @Reference Customers customers) {
+        this(dataSource, Clock.systemUTC(), number -> customers.normalize(Address.phone(number)).value());
         TelephonySchema.update(dataSource);
     }
 
-    /** For tests and tools: a store on tables that {@link TelephonySchema#update} already made. */
-    public CallbackStore(DataSource dataSource, Clock clock) {
+    /**
+     * For tests and tools: a store on tables that {@link TelephonySchema#update} already made. (A factory, not a
+     * constructor: DS picks the activation constructor among the public ones by its number of arguments.)
+     *
+     * @param numbers writes a number as the worklist keeps it (the core's normalization)
+     */
+    public static CallbackStore onTables(DataSource dataSource, Clock clock, UnaryOperator<String> numbers) {
+        return new CallbackStore(dataSource, clock, numbers);
+    }
+
+    private CallbackStore(DataSource dataSource, Clock clock, UnaryOperator<String> numbers) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.numbers = numbers;
     }
 
     /** Notes a call nobody answered: a new open entry, or one more call on the number's open entry. */
     public void recordUnanswered(EndedCall call) {
+        String number = numbers.apply(call.number());
         int waited = (int) Math.min(Integer.MAX_VALUE, call.waited().toSeconds());
         run(c -> {
             for (int attempt = 0; ; attempt++) {
@@ -64,14 +82,14 @@ public final class CallbackStore {
                     update.setInt(6, waited);
                     update.setInt(7, waited);
                     update.setString(8, call.name());
-                    update.setString(9, call.number());
+                    update.setString(9, number);
                     update.setLong(10, call.interactionId());
-                    if (update.executeUpdate() > 0 || openFor(c, call.number()).isPresent()) {
+                    if (update.executeUpdate() > 0 || openFor(c, number).isPresent()) {
                         return null;
                     }
                 }
                 try {
-                    insert(c, call.number(), call.name(), call.reason().name(), call.pbx(), call.did(),
+                    insert(c, number, call.name(), call.reason().name(), call.pbx(), call.did(),
                             call.interactionId(), 1, waited, call.startedAt(), call.endedAt(), null);
                     return null;
                 } catch (SQLException e) {
@@ -89,7 +107,8 @@ public final class CallbackStore {
      *
      * @return the entry's id
      */
-    public long request(String number, String name, Instant preferredAt) {
+    public long request(String given, String name, Instant preferredAt) {
+        String number = numbers.apply(given);
         Instant now = clock.instant();
         return run(c -> {
             for (int attempt = 0; ; attempt++) {
@@ -120,7 +139,8 @@ public final class CallbackStore {
      *
      * @return the entry closed
      */
-    public Optional<Callback> closeFor(String number, String reason, String agentId) {
+    public Optional<Callback> closeFor(String given, String reason, String agentId) {
+        String number = numbers.apply(given);
         Instant now = clock.instant();
         return run(c -> {
             Optional<Callback> open = openFor(c, number);

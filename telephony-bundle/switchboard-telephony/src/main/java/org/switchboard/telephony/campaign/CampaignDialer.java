@@ -125,10 +125,8 @@ public final class CampaignDialer implements ReminderListener {
         }
         LocalTime from = LocalTime.parse(campaign.windowFrom());
         LocalTime to = LocalTime.parse(campaign.windowTo());
-        List<String> open = store.waitingZones(campaign.id()).stream().filter(zone -> {
-            LocalTime local = now.atZone(ZoneId.of(zone)).toLocalTime();
-            return !local.isBefore(from) && local.isBefore(to);
-        }).toList();
+        List<String> open = store.waitingZones(campaign.id()).stream()
+                .filter(zone -> windowOpen(from, to, now.atZone(ZoneId.of(zone)).toLocalTime())).toList();
         int placed = 0;
         for (Campaign.Number n : store.due(campaign.id(), now, open, allowed)) {
             String callId = CALL_PREFIX + UUID.randomUUID();
@@ -145,6 +143,17 @@ public final class CampaignDialer implements ReminderListener {
             }
         }
         return placed;
+    }
+
+    /**
+     * Whether {@code local} lies in the window from {@code from} (inclusive) to {@code to} (exclusive); a window
+     * whose end is earlier than its start crosses midnight (20:00–02:00 is open from 20:00 to 01:59).
+     */
+    static boolean windowOpen(LocalTime from, LocalTime to, LocalTime local) {
+        if (from.isBefore(to)) {
+            return !local.isBefore(from) && local.isBefore(to);
+        }
+        return !local.isBefore(from) || local.isBefore(to);
     }
 
     private Optional<ReminderLine> lineFor(String pbx) {

@@ -49,8 +49,16 @@ public final class CampaignStore {
         this(dataSource, Clock.systemUTC());
     }
 
-    /** For tests and tools: a store on tables that {@link TelephonySchema#update} already made. */
-    public CampaignStore(DataSource dataSource, Clock clock) {
+    /**
+     * For tests and tools: a store on tables that {@link TelephonySchema#update} already made. (A factory, not a
+     * constructor: DS picks the activation constructor among the public ones by its number of arguments, and
+     * a second public one with two would be taken for it.)
+     */
+    public static CampaignStore onTables(DataSource dataSource, Clock clock) {
+        return new CampaignStore(dataSource, clock);
+    }
+
+    private CampaignStore(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
     }

@@ -98,8 +98,9 @@ public class CampaignsResource {
         }
         LocalTime from = time("window.from", request.window().from());
         LocalTime to = time("window.to", request.window().to());
-        if (!from.isBefore(to)) {
-            throw new InvalidContactException("window.to", "must be later than window.from");
+        if (from.equals(to)) {
+            throw new InvalidContactException("window.to", "must differ from window.from (a window that ends before it "
+                    + "starts crosses midnight: 20:00 to 02:00)");
         }
         int pacing = within("pacing", request.pacing(), 10, MAX_PACING);
         int maxAttempts = within("maxAttempts", request.maxAttempts(), 3, MAX_ATTEMPTS);

@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * An AMI server over TCP that behaves as the recorded Asterisk 22 does: the banner, {@code Challenge}
@@ -27,7 +29,8 @@ import java.util.function.Function;
  * test sets), {@code Originate} (recorded; queued asynchronously, then followed by the events the test
  * scripts with {@link #afterOriginate}, such as the {@code OriginateResponse}), {@code Logoff}; unknown actions get
  * the real error. Events are sent to logged-in sessions as the PBX filters them: only those whose
- * {@code Privilege} classes meet the session's login event mask.
+ * {@code Privilege} classes meet the session's login event mask. With an {@link SSLContext} it listens with TLS,
+ * as Asterisk's {@code tlsenable} port does.
  */
 public final class FakeAmiServer implements AutoCloseable {
     public static final String BANNER = "Asterisk Call Manager/11.0.0";
@@ -39,15 +42,23 @@ public final class FakeAmiServer implements AutoCloseable {
     private final List<AmiMessage> actions = new CopyOnWriteArrayList<>();
     private final AtomicInteger loginAttempts = new AtomicInteger();
     private final AtomicInteger eventsWritten = new AtomicInteger();
+    private final AtomicInteger tlsHandshakes = new AtomicInteger();
+    private final AtomicInteger tlsHandshakeFailures = new AtomicInteger();
     private volatile List<AmiMessage> channels = List.of();
     private volatile List<AmiMessage> queueStatus = List.of();
     private volatile boolean closed;
     private volatile Function<AmiMessage, List<AmiMessage>> afterOriginate = action -> List.of();
 
     public FakeAmiServer(String username, String secret) throws IOException {
+        this(username, secret, null);
+    }
+
+    /** @param tls the server's key and certificate: it listens with TLS only; {@code null} for plain TCP */
+    public FakeAmiServer(String username, String secret, SSLContext tls) throws IOException {
         this.username = username;
         this.secret = secret;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = tls == null ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+                : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "fake-ami-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -65,6 +76,12 @@ public final class FakeAmiServer implements AutoCloseable {
         q.addAll(transcript.events("QueueMember"));
         q.addAll(transcript.events("QueueEntry"));
         this.queueStatus = List.copyOf(q);
+    }
+
+    /** What {@code CoreShowChannels} answers from now on: these {@code CoreShowChannel} items; no queue entries. */
+    public void snapshot(List<AmiMessage> coreShowChannels) {
+        this.channels = List.copyOf(coreShowChannels);
+        this.queueStatus = List.of();
     }
 
     /** From now on nothing is up: {@code CoreShowChannels} and {@code QueueStatus} answer empty lists. */
@@ -185,6 +202,16 @@ public final class FakeAmiServer implements AutoCloseable {
         return (int) sessions.stream().filter(s -> s.loggedIn && !s.socket.isClosed()).count();
     }
 
+    /** How many TLS handshakes with clients completed. */
+    public int tlsHandshakes() {
+        return tlsHandshakes.get();
+    }
+
+    /** How many TLS handshakes failed (the client did not trust the certificate, or spoke plain TCP). */
+    public int tlsHandshakeFailures() {
+        return tlsHandshakeFailures.get();
+    }
+
     /** How many events were written to clients since the start. */
     public int eventsWritten() {
         return eventsWritten.get();
@@ -229,8 +256,14 @@ public final class FakeAmiServer implements AutoCloseable {
         }
 
         void run() {
+            boolean tls = socket instanceof SSLSocket;
+            boolean greeted = false;
             try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
-                write(BANNER + "\r\n");
+                write(BANNER + "\r\n"); // over TLS, the handshake runs first: the banner is written once it succeeded
+                greeted = true;
+                if (tls) {
+                    tlsHandshakes.incrementAndGet();
+                }
                 List<String> lines = new ArrayList<>();
                 String line;
                 while ((line = in.readLine()) != null) {
@@ -246,7 +279,11 @@ public final class FakeAmiServer implements AutoCloseable {
                     }
                 }
             } catch (IOException e) {
-                // the client or the test closed the connection
+                if (tls && !greeted) {
+                    // the client refused the certificate (an alert, or it just closed), or spoke plain TCP
+                    tlsHandshakeFailures.incrementAndGet();
+                }
+                // otherwise the client or the test closed the connection
             } finally {
                 close();
                 sessions.remove(this);

@@ -1,6 +1,9 @@
 package org.switchboard.telephony.asterisk;
 
 import java.time.Clock;
+import org.switchboard.api.spi.ContactIngress;
+import org.switchboard.api.spi.InteractionEvents;
+import org.switchboard.telephony.call.CallListener;
 import org.switchboard.telephony.testing.DialingPbx;
 import org.switchboard.telephony.testing.PbxHarness;
 import org.switchboard.telephony.testing.RecordingEvents;
@@ -21,6 +24,15 @@ public final class StartedPbx {
         AsteriskPbx pbx = new AsteriskPbx(config, new RecordingIngress(), new RecordingEvents(),
                 new TestAgents(), call -> { }, Clock.systemUTC());
         pbx.start();
+        return pbx;
+    }
+
+    /** Started, reporting to these stand-ins of the core and telling this listener of every inbound call that ended. */
+    public static AsteriskPbx start(DialingPbx env, ContactIngress ingress, InteractionEvents events, CallListener listener) {
+        AsteriskPbx pbx = new AsteriskPbx(DialingPbx.config(env.server.port(), PbxHarness.SECRET), ingress, events,
+                env.agents, listener, Clock.systemUTC());
+        pbx.start();
+        env.register(pbx, pbx::stop);
         return pbx;
     }
 

@@ -9,12 +9,14 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.EndReason;
 import org.switchboard.telephony.call.EndedCall;
+import org.switchboard.telephony.testing.CoreNumbers;
 import org.switchboard.telephony.testing.TestDatabase;
 
 /** The worklist table: one open entry per number, idempotent writes, due requests. */
 class CallbackStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-    private final CallbackStore store = new CallbackStore(TestDatabase.withSchema(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CallbackStore store = CallbackStore.onTables(TestDatabase.withSchema(), Clock.fixed(NOW, ZoneOffset.UTC),
+            CoreNumbers.inRegion("US"));
 
     @Test
     void requestForANumberAlreadyOnTheWorklistUsesItsEntry() {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.telephony.ami.Transcript;
 import org.switchboard.telephony.rest.CallbacksResource;
+import org.switchboard.telephony.testing.CoreNumbers;
 import org.switchboard.telephony.testing.PbxHarness;
 import org.switchboard.telephony.testing.TestDatabase;
 
@@ -21,7 +22,7 @@ class CallbackWorklistTest {
 
     @BeforeEach
     void start() throws Exception {
-        store = new CallbackStore(TestDatabase.withSchema(), java.time.Clock.systemUTC());
+        store = CallbackStore.onTables(TestDatabase.withSchema(), java.time.Clock.systemUTC(), CoreNumbers.inRegion("RU"));
         rest = new CallbacksResource(store);
         pbx = PbxHarness.connected(Set.of(), new CallbackWorklist(store));
     }
@@ -67,6 +68,37 @@ class CallbackWorklistTest {
             assertThat(c.calls()).isEqualTo(2);
             assertThat(c.did()).isEqualTo("74957654322");
         });
+    }
+
+    @Test
+    void callsFromOneNumberWrittenInternationallyAndNationallyCountOnOneEntryInE164() {
+        pbx.server.play(Transcript.load("inbound-queue-abandoned.txt"));
+        pbx.server.play(Transcript.load("inbound-queue-abandoned-ringall.txt").callEvents().stream()
+                .map(e -> "Newchannel".equals(e.get("Event")) && "+74951234567".equals(e.get("CallerIDNum"))
+                        ? e.with("CallerIDNum", "84951234567") : e).toList());
+        pbx.awaitEnded(2);
+        assertThat(pbx.ended.get(1).number()).as("the PBX's national form").isEqualTo("84951234567");
+        await().atMost(Duration.ofSeconds(5)).until(() -> rest.list("OPEN", 100).get(0).calls() == 2);
+
+        assertThat(rest.list("OPEN", 100)).singleElement().satisfies(c -> {
+            assertThat(c.number()).isEqualTo("+74951234567");
+            assertThat(c.calls()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void requestForACallbackInNationalFormJoinsTheCallersOpenEntry() {
+        pbx.server.play(Transcript.load("inbound-queue-abandoned.txt"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !rest.list("OPEN", 100).isEmpty());
+
+        long id = store.request("8 (495) 123-45-67", null, null);
+
+        assertThat(rest.list("OPEN", 100)).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo(id);
+            assertThat(c.source()).isEqualTo("ABANDONED");
+        });
+        assertThat(store.closeFor("+7 495 123 45 67", Callback.CALLED_BACK, "agent-1001")).isPresent();
+        assertThat(rest.list("OPEN", 100)).isEmpty();
     }
 
     @Test

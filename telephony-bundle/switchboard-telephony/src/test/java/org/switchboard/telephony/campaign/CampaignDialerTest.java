@@ -44,7 +44,7 @@ class CampaignDialerTest {
     @BeforeEach
     void start() throws Exception {
         server = new FakeAmiServer(PbxHarness.USER, PbxHarness.SECRET);
-        store = new CampaignStore(TestDatabase.withSchema(), clock);
+        store = CampaignStore.onTables(TestDatabase.withSchema(), clock);
         rest = new CampaignsResource(store);
         dialer = new CampaignDialer(store, clock, Duration.ofMinutes(10));
         pbx = StartedPbx.start(DialingPbx.config(server.port()));
@@ -170,6 +170,32 @@ class CampaignDialerTest {
     }
 
     @Test
+    void windowThatCrossesMidnightIsOpenInTheEveningAndAfterMidnightInTheCustomersZone() {
+        clock.set(Instant.parse("2026-11-23T18:59:00Z")); // 19:59 in Berlin: before the window
+        long id = create(List.of(BERLIN), new CampaignRequest.Window("20:00", "02:00"), 10, 3, 30);
+        assertThat(dialer.dialDue()).isZero();
+
+        clock.set(Instant.parse("2026-11-23T22:30:00Z")); // 23:30 in Berlin
+        assertThat(dialer.dialDue()).isEqualTo(1);
+        assertThat(server.actions("Originate")).singleElement()
+                .satisfies(o -> assertThat(o.get("Channel")).isEqualTo("Local/" + BERLIN + "@from-internal"));
+        assertThat(store.find(id).orElseThrow().windowTo()).isEqualTo("02:00");
+    }
+
+    @Test
+    void windowThatCrossesMidnightClosesAtItsEndAndOpensAgainTheNextEvening() {
+        clock.set(Instant.parse("2026-11-24T01:00:00Z")); // 02:00 in Berlin: just closed
+        create(List.of(BERLIN, "+4930100000"), new CampaignRequest.Window("20:00", "02:00"), 10, 3, 30);
+        assertThat(dialer.dialDue()).isZero();
+        clock.set(Instant.parse("2026-11-24T12:00:00Z")); // 13:00
+        assertThat(dialer.dialDue()).isZero();
+
+        clock.set(Instant.parse("2026-11-25T00:59:00Z")); // 01:59 the next night
+        assertThat(dialer.dialDue()).isEqualTo(2);
+        assertThat(server.actions("Originate")).hasSize(2);
+    }
+
+    @Test
     void pacingLimitsTheCallsStartedPerMinute() {
         List<String> numbers = IntStream.range(0, 10).mapToObj(i -> "+4930100000" + i).toList();
         create(numbers, 3, 3, 30);
@@ -219,8 +245,13 @@ class CampaignDialerTest {
     }
 
     private long create(List<String> numbers, int pacing, int maxAttempts, int retryAfterMinutes) {
+        return create(numbers, new CampaignRequest.Window("09:00", "19:00"), pacing, maxAttempts, retryAfterMinutes);
+    }
+
+    private long create(List<String> numbers, CampaignRequest.Window window, int pacing, int maxAttempts,
+                        int retryAfterMinutes) {
         CampaignRequest request = new CampaignRequest("Appointments", "Your appointment is tomorrow at 10:00",
-                new ArrayList<>(numbers), new CampaignRequest.Window("09:00", "19:00"), pacing, maxAttempts,
+                new ArrayList<>(numbers), window, pacing, maxAttempts,
                 retryAfterMinutes, null, null, null);
         return ((Campaign) rest.create(request, null).getEntity()).id();
     }

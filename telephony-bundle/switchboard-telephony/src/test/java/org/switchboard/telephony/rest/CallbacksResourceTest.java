@@ -11,11 +11,13 @@ import org.switchboard.api.NotFoundException;
 import org.switchboard.telephony.callback.Callback;
 import org.switchboard.telephony.callback.CallbackStore;
 import org.switchboard.telephony.testing.Callers;
+import org.switchboard.telephony.testing.CoreNumbers;
 import org.switchboard.telephony.testing.TestDatabase;
 
 /** {@code /callbacks}: what callers get back, and the clear 400s for what they got wrong. */
 class CallbacksResourceTest {
-    private final CallbacksResource rest = new CallbacksResource(new CallbackStore(TestDatabase.withSchema(), Clock.systemUTC()));
+    private final CallbacksResource rest = new CallbacksResource(
+            CallbackStore.onTables(TestDatabase.withSchema(), Clock.systemUTC(), CoreNumbers.inRegion("US")));
 
     @Test
     void requestIsAnsweredAcceptedWithItsEntry() {

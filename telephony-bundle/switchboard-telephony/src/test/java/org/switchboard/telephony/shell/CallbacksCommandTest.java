@@ -9,11 +9,13 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.switchboard.telephony.callback.Callback;
 import org.switchboard.telephony.callback.CallbackStore;
+import org.switchboard.telephony.testing.CoreNumbers;
 import org.switchboard.telephony.testing.TestDatabase;
 
 /** {@code switchboard:callbacks}: the worklist in a table. */
 class CallbacksCommandTest {
-    private final CallbackStore store = new CallbackStore(TestDatabase.withSchema(), Clock.systemUTC());
+    private final CallbackStore store = CallbackStore.onTables(TestDatabase.withSchema(), Clock.systemUTC(),
+            CoreNumbers.inRegion("US"));
 
     @Test
     void listsOpenCallbacksAndWithClosedTheClosedOnes() {

@@ -14,7 +14,7 @@ import org.switchboard.telephony.testing.TestDatabase;
 
 /** {@code switchboard:campaigns}: the campaigns, one campaign's numbers, cancelling. */
 class CampaignsCommandTest {
-    private final CampaignStore store = new CampaignStore(TestDatabase.withSchema(), Clock.systemUTC());
+    private final CampaignStore store = CampaignStore.onTables(TestDatabase.withSchema(), Clock.systemUTC());
 
     @Test
     void listsCampaignsThenOnesNumbersAndCancels() {

@@ -13,7 +13,7 @@ import org.switchboard.telephony.callback.Dialer;
 public final class DialingPbx implements AutoCloseable {
     public final FakeAmiServer server;
     public final TestAgents agents = new TestAgents();
-    public final CallbackStore store = new CallbackStore(TestDatabase.withSchema(), Clock.systemUTC());
+    public final CallbackStore store = CallbackStore.onTables(TestDatabase.withSchema(), Clock.systemUTC(), CoreNumbers.inRegion("US"));
     public final Dialer dialer = new Dialer(agents, store);
     private final AtomicReference<AutoCloseable> pbx = new AtomicReference<>();
 
