@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,7 +26,8 @@ import org.switchboard.web.server.ApiServer;
 import org.switchboard.web.server.ApiSettings;
 
 /**
- * The REST API as Karaf serves it, outside OSGi: the {@link ApiServer}'s servlet on Jetty 9.4 at
+ * The REST API as Karaf serves it, outside OSGi (shared with the bundles that contribute resources
+ * through this module's test jar): the {@link ApiServer}'s servlet on Jetty 9.4 at
  * {@code /switchboard/api/*} on an ephemeral port, a {@link TestRealm} as the JAAS realm, and an HTTP client.
  */
 public final class ApiFixture implements AutoCloseable {
@@ -76,6 +78,14 @@ public final class ApiFixture implements AutoCloseable {
         awaitServed(resources);
     }
 
+    /** Adds resources described by {@code openApi} (their bundle's OpenAPI document), and waits until they are served. */
+    public void addDescribed(URL openApi, Object... resources) {
+        for (Object resource : resources) {
+            api.add(resource, openApi);
+        }
+        awaitServed(resources);
+    }
+
     public void awaitServed(Object... resources) {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 api.servedResources().containsAll(Arrays.stream(resources).map(Object::getClass).toList()));
@@ -113,9 +123,12 @@ public final class ApiFixture implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    public <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request.timeout(Duration.ofSeconds(20)).build(), body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
