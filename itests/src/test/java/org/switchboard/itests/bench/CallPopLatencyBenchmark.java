@@ -204,7 +204,7 @@ public final class CallPopLatencyBenchmark {
                 writtenAt.size());
         print("AgentCalled written -> first pop read from the agent's stream", first);
         print("AgentCalled written -> first pop with the customer's card read", card);
-        System.out.printf(Locale.ROOT, "target  p99 <= 25 ms at 200 events/s: %s%n", first.length == 0 ? "no samples"
+        System.out.printf(Locale.ROOT, "target  p99 <= 25 ms (set for 200 events/s): %s%n", first.length == 0 ? "no samples"
                 : millis(percentile(first, 99)) <= 25.0 ? "met" : "NOT met");
         System.out.printf(Locale.ROOT, "ERROR lines in karaf.log: %d; machine load average after the run: %s%n",
                 instance.logLines("ERROR").size(), loadAverage());
