@@ -1,0 +1,382 @@
+package org.switchboard.itests.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.switchboard.itests.distribution.SwitchboardInstance;
+import org.switchboard.telephony.ami.AmiMessage;
+import org.switchboard.telephony.ami.FakeAmiServer;
+import org.switchboard.telephony.ami.Transcript;
+
+/**
+ * Screen-pop latency of a phone call on the real distribution, end to end: the unpacked distribution
+ * boots {@code switchboard-telephony}, logged in over AMI to the fake Asterisk of the telephony
+ * bundle's tests (a TCP server in this JVM); {@code --agents} agents of branch {@code berlin}, each with
+ * a phone of its own ({@code PJSIP/2001}, {@code PJSIP/2002}, …), watch their console streams
+ * ({@code GET /switchboard/api/agents/me/pops}). The fake PBX replays the recorded answered queue call
+ * (Asterisk 22: the caller queues, the member's phone rings, {@code AgentCalled}, the agent answers, the
+ * caller hangs up) back to back at a steady {@code --rate} AMI events per second, only the events the
+ * login's mask lets through ({@code call}, {@code agent}); each copy has its own ids, a new caller
+ * number and the next agent's phone, round robin. Every call ends, so no agent holds on to one.
+ *
+ * <p>The figure: from the fake PBX writing {@code AgentCalled} to the socket until the call's first
+ * {@code pop} frame is read from the ringing agent's stream, both taken here with
+ * {@link System#nanoTime()} (one clock), for the rings after {@code --warmup} seconds. It also counts the
+ * pops that arrived on another agent's stream (must be 0) and the calls whose end reached the agent's
+ * stream.
+ *
+ * <pre>
+ * mvn -B -o -pl itests test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.switchboard.itests.bench.CallPopLatencyBenchmark \
+ *     -Dexec.args="--agents 20 --rate 200 --seconds 30"
+ * </pre>
+ *
+ * Options: {@code --agents N} (default 20), {@code --rate EVENTS_PER_SECOND} (default 200),
+ * {@code --seconds N} (measured, default 30), {@code --warmup SECONDS} (played first, not measured,
+ * default 5), {@code --distribution PATH} (default: the one built in
+ * karaf-features/switchboard-distribution/target).
+ */
+public final class CallPopLatencyBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PBX = "berlin";
+    private static final String AMI_USER = "switchboard";
+    private static final String AMI_SECRET = "bench-" + Long.toHexString(System.nanoTime());
+    private static final Pattern RECORDED_CALLER = Pattern.compile("\\+74951234567");
+    private static final Pattern RECORDED_PHONE = Pattern.compile("\\b1001\\b");
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Set<String> ENDED = Set.of("WRAP_UP", "CLOSED");
+
+    private final SwitchboardInstance instance;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Linkedid → the agent whose phone rings. */
+    private final Map<String, String> ringing = new ConcurrentHashMap<>();
+    /** Linkedid → when the PBX wrote its AgentCalled (measured rings only). */
+    private final Map<String, Long> writtenAt = new ConcurrentHashMap<>();
+    /** Linkedid → when its first pop was read from the ringing agent's stream. */
+    private final Map<String, Long> poppedAt = new ConcurrentHashMap<>();
+    /** Linkedid → when its first pop with the customer's card was read. */
+    private final Map<String, Long> cardAt = new ConcurrentHashMap<>();
+    /** interaction id → Linkedid, from the pops. */
+    private final Map<Long, String> callOf = new ConcurrentHashMap<>();
+    private final Set<String> ended = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger misdelivered = new AtomicInteger();
+    private final List<InputStream> streams = new ArrayList<>();
+
+    private CallPopLatencyBenchmark(SwitchboardInstance instance) {
+        this.instance = instance;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int agents = 20;
+        int rate = 200;
+        int seconds = 30;
+        int warmup = 5;
+        Path distribution = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--agents" -> agents = Integer.parseInt(args[++i]);
+                case "--rate" -> rate = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--distribution" -> distribution = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (distribution == null) {
+            distribution = findDistribution();
+        }
+        Path work = Path.of(System.getProperty("java.io.tmpdir"), "switchboard-call-pop-benchmark");
+        try (FakeAmiServer ami = new FakeAmiServer(AMI_USER, AMI_SECRET);
+                SwitchboardInstance instance = SwitchboardInstance.unpack(distribution, work)) {
+            instance.installDemo();
+            addAgents(instance, agents);
+            instance.bootFeature("switchboard-telephony");
+            String pid = "org.switchboard.telephony.asterisk-" + PBX;
+            instance.configure(pid, "name", PBX);
+            instance.configure(pid, "host", "127.0.0.1");
+            instance.configure(pid, "port", Integer.toString(ami.port()));
+            instance.configure(pid, "username", AMI_USER);
+            instance.configure(pid, ".password", AMI_SECRET);
+            instance.configure(pid, "inboundContexts", "from-trunk");
+            Instant started = Instant.now();
+            instance.start();
+            instance.awaitReady(started, READY_TIMEOUT);
+            CallPopLatencyBenchmark benchmark = new CallPopLatencyBenchmark(instance);
+            try {
+                benchmark.awaitPbx(ami);
+                benchmark.run(ami, agents, rate, seconds, warmup);
+            } finally {
+                benchmark.closeStreams();
+                instance.stop();
+            }
+        }
+    }
+
+    private void awaitPbx(FakeAmiServer ami) throws Exception {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ami.loggedIn() == 1) {
+                JsonNode health = JSON.readTree(send(request("/health", "admin").GET(), 200));
+                if ("UP".equals(health.path("checks").path("pbx:" + PBX).path("status").asText())) {
+                    return;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        throw new IllegalStateException("Switchboard did not log in to the fake PBX; see " + instance.log());
+    }
+
+    private void run(FakeAmiServer ami, int agents, int rate, int seconds, int warmup) throws Exception {
+        for (int n = 1; n <= agents; n++) {
+            openStream(login(n));
+        }
+        List<AmiMessage> recorded = Transcript.load("inbound-queue-answered.txt").callEvents().stream()
+                .filter(e -> e.classes().stream().anyMatch(Set.of("call", "agent")::contains)).toList();
+        System.out.printf(Locale.ROOT, "call pop latency: %d agents streaming, %d AMI events/s (%d events a call), %d s measured"
+                + " after %d s warm-up, %d cores%n", agents, rate, recorded.size(), seconds, warmup,
+                Runtime.getRuntime().availableProcessors());
+
+        int warmupEvents = rate * warmup;
+        int total = warmupEvents + rate * seconds;
+        long interval = 1_000_000_000L / rate;
+        long next = System.nanoTime();
+        int sent = 0;
+        for (int copy = 0; sent < total; copy++) {
+            String agent = login(copy % agents + 1);
+            String phone = extension(copy % agents + 1);
+            String caller = String.format(Locale.ROOT, "+7495%07d", copy);
+            String suffix = "b" + copy;
+            for (AmiMessage event : recorded) {
+                AmiMessage e = asCall(event, suffix, caller, phone);
+                byte[] wire = e.wire().getBytes(StandardCharsets.UTF_8);
+                LockSupport.parkNanos(next - System.nanoTime());
+                if ("AgentCalled".equals(e.get("Event"))) {
+                    String linkedId = e.get("Linkedid");
+                    ringing.put(linkedId, agent);
+                    if (sent >= warmupEvents) {
+                        writtenAt.put(linkedId, System.nanoTime());
+                    }
+                }
+                ami.playWire(wire);
+                next += interval;
+                sent++;
+            }
+        }
+        boolean all = awaitPops();
+
+        long[] first = latencies(poppedAt);
+        long[] card = latencies(cardAt);
+        long endedMeasured = writtenAt.keySet().stream().filter(ended::contains).count();
+        System.out.printf(Locale.ROOT, "rings measured    %d; pops read %d%s; on another agent's stream: %d;"
+                + " read before their AgentCalled was written: %d%n", writtenAt.size(), first.length,
+                all ? "" : " (not all within " + DRAIN_TIMEOUT.toSeconds() + " s)", misdelivered.get(),
+                Arrays.stream(first).filter(nanos -> nanos < 0).count());
+        System.out.printf(Locale.ROOT, "calls ended       %d of %d on the ringing agent's stream%n", endedMeasured,
+                writtenAt.size());
+        print("AgentCalled written -> first pop read from the agent's stream", first);
+        print("AgentCalled written -> first pop with the customer's card read", card);
+        System.out.printf(Locale.ROOT, "target  p99 <= 25 ms (set for 200 events/s): %s%n", first.length == 0 ? "no samples"
+                : millis(percentile(first, 99)) <= 25.0 ? "met" : "NOT met");
+        System.out.printf(Locale.ROOT, "ERROR lines in karaf.log: %d; machine load average after the run: %s%n",
+                instance.logLines("ERROR").size(), loadAverage());
+    }
+
+    /** One copy of a recorded event: ids of its own, the caller's number and the ringing phone replaced. */
+    private static AmiMessage asCall(AmiMessage event, String suffix, String caller, String phone) {
+        List<String> lines = new ArrayList<>();
+        for (String line : event.lines()) {
+            int colon = line.indexOf(':');
+            String key = colon < 0 ? "" : line.substring(0, colon).toLowerCase(Locale.ROOT);
+            if (key.endsWith("uniqueid") || key.endsWith("linkedid")) {
+                lines.add(line + suffix);
+            } else {
+                String replaced = RECORDED_CALLER.matcher(line).replaceAll(caller);
+                lines.add(RECORDED_PHONE.matcher(replaced).replaceAll(phone));
+            }
+        }
+        return new AmiMessage(lines);
+    }
+
+    private long[] latencies(Map<String, Long> read) {
+        return writtenAt.entrySet().stream().filter(e -> read.containsKey(e.getKey()))
+                .mapToLong(e -> read.get(e.getKey()) - e.getValue()).sorted().toArray();
+    }
+
+    private static void print(String what, long[] sorted) {
+        System.out.printf(Locale.ROOT, "%-64s p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms   (%d pops)%n", what,
+                millis(percentile(sorted, 50)), millis(percentile(sorted, 99)),
+                millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]), sorted.length);
+    }
+
+    private boolean awaitPops() throws InterruptedException {
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (poppedAt.keySet().containsAll(writtenAt.keySet()) && ended.containsAll(writtenAt.keySet())) {
+                return true;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        return poppedAt.keySet().containsAll(writtenAt.keySet());
+    }
+
+    private void openStream(String login) throws Exception {
+        String agentId = JSON.readTree(send(request("/agents/me", login).GET(), 200)).path("id").asText();
+        HttpResponse<InputStream> response = http.send(request("/agents/me/pops", login).timeout(Duration.ofDays(1))
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the pop stream of " + login + " answered " + response.statusCode());
+        }
+        streams.add(response.body());
+        Thread reader = new Thread(() -> read(response.body(), agentId), "pops-" + login);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Reads one agent's stream as the browser's EventSource does; a pop's instant is taken when its data line is read. */
+    private void read(InputStream stream, String agentId) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String event = null;
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("event:")) {
+                    event = line.substring(6).strip();
+                } else if (line.startsWith("data:") && "pop".equals(event)) {
+                    long now = System.nanoTime();
+                    JsonNode pop = JSON.readTree(line.substring(5).strip());
+                    String linkedId = pop.path("contact").path("externalId").asText();
+                    if (!agentId.equals(ringing.get(linkedId)) || !agentId.equals(pop.path("agentId").asText())) {
+                        misdelivered.incrementAndGet();
+                        continue;
+                    }
+                    poppedAt.putIfAbsent(linkedId, now);
+                    if (pop.path("customer").isObject()) {
+                        cardAt.putIfAbsent(linkedId, now);
+                    }
+                    callOf.put(pop.path("interaction").path("id").asLong(), linkedId);
+                } else if (line.startsWith("data:") && "interaction".equals(event)) {
+                    JsonNode interaction = JSON.readTree(line.substring(5).strip());
+                    String linkedId = callOf.get(interaction.path("id").asLong());
+                    if (linkedId != null && ENDED.contains(interaction.path("state").asText())) {
+                        ended.add(linkedId);
+                    }
+                } else if (line.isEmpty()) {
+                    event = null;
+                }
+            }
+        } catch (IOException e) {
+            // the stream ends when the instance stops
+        }
+    }
+
+    private void closeStreams() {
+        for (InputStream stream : streams) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+
+    private HttpRequest.Builder request(String path, String user) {
+        String token = Base64.getEncoder().encodeToString((user + ':' + user).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(instance.api() + path)).header("Authorization", "Basic " + token)
+                .timeout(Duration.ofSeconds(30));
+    }
+
+    private String send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.build().method() + " " + request.build().uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** Agents bench01… of branch berlin, each with a phone of its own, and their users (password = user name). */
+    private static void addAgents(SwitchboardInstance instance, int agents) throws IOException {
+        StringBuilder users = new StringBuilder("\n");
+        for (int n = 1; n <= agents; n++) {
+            String login = login(n);
+            List<String> config = List.of("name = Bench Agent " + n, "login = " + login, "extensions = PJSIP/" + extension(n),
+                    "skills = support", "capacity = voice:1", "branch = " + PBX);
+            Files.write(instance.home().resolve("etc/org.switchboard.agent-" + login + ".cfg"), config);
+            users.append(login).append(" = ").append(login).append(", agent\n");
+        }
+        Files.writeString(instance.home().resolve("etc/users.properties"), users, StandardOpenOption.APPEND);
+    }
+
+    private static String login(int n) {
+        return String.format(Locale.ROOT, "bench%02d", n);
+    }
+
+    private static String extension(int n) {
+        return Integer.toString(2000 + n);
+    }
+
+    private static long percentile(long[] sorted, int percent) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static Path findDistribution() throws IOException {
+        Pattern name = Pattern.compile("switchboard-distribution-.*\\.tar\\.gz");
+        for (Path dir : List.of(Path.of("karaf-features/switchboard-distribution/target"),
+                Path.of("../karaf-features/switchboard-distribution/target"))) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    var found = files.filter(f -> name.matcher(f.getFileName().toString()).matches()).findFirst();
+                    if (found.isPresent()) {
+                        return found.get();
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no distribution found in karaf-features/switchboard-distribution/target:"
+                + " build it first (mvn -B install -DskipTests) or pass --distribution");
+    }
+}
