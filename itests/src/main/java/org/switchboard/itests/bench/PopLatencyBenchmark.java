@@ -1,13 +1,16 @@
 package org.switchboard.itests.bench;
 
+import static org.switchboard.itests.bench.DistributionBench.loadAverage;
+import static org.switchboard.itests.bench.DistributionBench.login;
+import static org.switchboard.itests.bench.DistributionBench.millis;
+import static org.switchboard.itests.bench.DistributionBench.percentile;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.switchboard.itests.distribution.SwitchboardInstance;
 
 /**
@@ -59,9 +59,7 @@ public final class PopLatencyBenchmark {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
-    private final SwitchboardInstance instance;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final DistributionBench bench;
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<String, Long> poppedAt = new ConcurrentHashMap<>();
     /** Per pop, from the interaction's timestamps: stored → queued, queued → offered, offered → pop built (ms). */
@@ -70,33 +68,16 @@ public final class PopLatencyBenchmark {
     private final AtomicInteger accepted = new AtomicInteger();
     private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
     private final Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
-    private final List<InputStream> streams = new ArrayList<>();
 
-    private PopLatencyBenchmark(SwitchboardInstance instance) {
-        this.instance = instance;
+    private PopLatencyBenchmark(DistributionBench bench) {
+        this.bench = bench;
     }
 
     public static void main(String[] args) throws Exception {
-        int agents = 50;
-        int rate = 200;
-        int seconds = 30;
-        int warmup = 10;
-        Path distribution = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--agents" -> agents = Integer.parseInt(args[++i]);
-                case "--rate" -> rate = Integer.parseInt(args[++i]);
-                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
-                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-                case "--distribution" -> distribution = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        if (distribution == null) {
-            distribution = findDistribution();
-        }
+        DistributionBench.Options options = DistributionBench.Options.parse(args, 50, 200, 30, 10);
+        int agents = options.agents();
         Path work = Path.of(System.getProperty("java.io.tmpdir"), "switchboard-pop-benchmark");
-        try (SwitchboardInstance instance = SwitchboardInstance.unpack(distribution, work)) {
+        try (SwitchboardInstance instance = SwitchboardInstance.unpack(options.distribution(), work)) {
             instance.installDemo();
             addAgents(instance, agents);
             // the benchmark's agents leave their offers open: they must not be set away for it meanwhile
@@ -104,11 +85,9 @@ public final class PopLatencyBenchmark {
             Instant started = Instant.now();
             instance.start();
             instance.awaitReady(started, READY_TIMEOUT);
-            PopLatencyBenchmark benchmark = new PopLatencyBenchmark(instance);
-            try {
-                benchmark.run(agents, rate, seconds, warmup);
+            try (DistributionBench bench = new DistributionBench(instance.api())) {
+                new PopLatencyBenchmark(bench).run(agents, options.rate(), options.seconds(), options.warmup());
             } finally {
-                benchmark.closeStreams();
                 instance.stop();
             }
         }
@@ -118,7 +97,7 @@ public final class PopLatencyBenchmark {
         awaitContactsAccepted();
         for (int n = 1; n <= agents; n++) {
             String login = login(n);
-            send(request("/agents/me/presence", login).header("Content-Type", "application/json")
+            bench.send(bench.request("/agents/me/presence", login).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"presence\":\"AVAILABLE\"}")), 200);
             openStream(login);
         }
@@ -127,7 +106,7 @@ public final class PopLatencyBenchmark {
 
         post(rate, warmup, "warmup");
         awaitPops(List.copyOf(acceptedIds));
-        send(request("/pops/latency", "admin").DELETE(), 204);
+        bench.send(bench.request("/pops/latency", "admin").DELETE(), 204);
         sentAt.clear();
         poppedAt.clear();
         acceptedIds.clear();
@@ -139,7 +118,7 @@ public final class PopLatencyBenchmark {
         List<String> measured = List.copyOf(acceptedIds);
         boolean all = awaitPops(measured);
 
-        JsonNode server = JSON.readTree(send(request("/pops/latency", "admin").GET(), 200));
+        JsonNode server = JSON.readTree(bench.send(bench.request("/pops/latency", "admin").GET(), 200));
         long[] client = measured.stream().filter(poppedAt::containsKey)
                 .mapToLong(id -> poppedAt.get(id) - sentAt.get(id)).sorted().toArray();
         System.out.printf("contacts sent     %d (202: %d, not accepted: %s)%n", rate * seconds, accepted.get(), refused);
@@ -185,7 +164,7 @@ public final class PopLatencyBenchmark {
                     + String.format("+49151%08d", n % 100_000_000L) + "\"},\"fromName\":\"Bench Customer " + n
                     + "\",\"entryPoint\":\"support\",\"subject\":\"Benchmark " + n + "\",\"body\":\"Pop latency.\"}";
             sentAt.put(externalId, System.nanoTime());
-            http.sendAsync(request("/contacts", "integration").header("Content-Type", "application/json")
+            bench.http().sendAsync(bench.request("/contacts", "integration").header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, failure) -> {
                         if (failure == null && response.statusCode() == 202) {
@@ -209,14 +188,6 @@ public final class PopLatencyBenchmark {
         while (System.nanoTime() < deadline
                 && accepted.get() + refused.values().stream().mapToInt(AtomicInteger::get).sum() < total) {
             TimeUnit.MILLISECONDS.sleep(100);
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 
@@ -249,14 +220,9 @@ public final class PopLatencyBenchmark {
     }
 
     private void openStream(String login) throws Exception {
-        String agentId = JSON.readTree(send(request("/agents/me", login).GET(), 200)).path("id").asText();
-        HttpResponse<InputStream> response = http.send(request("/agents/me/pops", login)
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("the pop stream of " + login + " answered " + response.statusCode());
-        }
-        streams.add(response.body());
-        Thread reader = new Thread(() -> read(response.body(), agentId), "pops-" + login);
+        String agentId = JSON.readTree(bench.send(bench.request("/agents/me", login).GET(), 200)).path("id").asText();
+        InputStream stream = bench.openPopStream(login);
+        Thread reader = new Thread(() -> read(stream, agentId), "pops-" + login);
         reader.setDaemon(true);
         reader.start();
     }
@@ -286,23 +252,13 @@ public final class PopLatencyBenchmark {
         }
     }
 
-    private void closeStreams() {
-        for (InputStream stream : streams) {
-            try {
-                stream.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
-        }
-    }
-
     private void awaitContactsAccepted() throws InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> response = http.send(request("/agents/me/pops", "nobody").GET().build(),
+                HttpResponse<String> response = bench.http().send(bench.request("/agents/me/pops", "nobody").GET().build(),
                         HttpResponse.BodyHandlers.ofString());
-                HttpResponse<String> contacts = http.send(request("/contacts", "integration")
+                HttpResponse<String> contacts = bench.http().send(bench.request("/contacts", "integration")
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 401 && contacts.statusCode() == 400) {
@@ -314,21 +270,6 @@ public final class PopLatencyBenchmark {
             TimeUnit.MILLISECONDS.sleep(250);
         }
         throw new IllegalStateException("the pop stream and POST /contacts did not come up");
-    }
-
-    private HttpRequest.Builder request(String path, String user) {
-        String token = Base64.getEncoder().encodeToString((user + ':' + user).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(instance.api() + path)).header("Authorization", "Basic " + token)
-                .timeout(Duration.ofSeconds(30));
-    }
-
-    private String send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.build().method() + " " + request.build().uri() + " answered "
-                    + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
     }
 
     /** Agents bench01… of the support queue, with room for every contact, and their users (password = user name). */
@@ -348,38 +289,5 @@ public final class PopLatencyBenchmark {
             users.append(login).append(" = ").append(login).append(", agent\n");
         }
         Files.writeString(instance.home().resolve("etc/users.properties"), users, StandardOpenOption.APPEND);
-    }
-
-    private static String login(int n) {
-        return String.format("bench%02d", n);
-    }
-
-    private static long percentile(long[] sorted, int percent) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1_000_000.0;
-    }
-
-    private static Path findDistribution() throws IOException {
-        for (Path dir : List.of(Path.of("karaf-features/switchboard-distribution/target"),
-                Path.of("../karaf-features/switchboard-distribution/target"))) {
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> files = Files.list(dir)) {
-                    var found = files.filter(f -> f.getFileName().toString().matches("switchboard-distribution-.*\\.tar\\.gz"))
-                            .findFirst();
-                    if (found.isPresent()) {
-                        return found.get();
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("no distribution found: build it first (mvn -B install -DskipTests)"
-                + " or pass --distribution; looked in " + Arrays.toString(new String[] {"karaf-features/switchboard-distribution/target"}));
     }
 }

@@ -1,13 +1,14 @@
 package org.switchboard.itests.bench;
 
+import static org.switchboard.itests.bench.DistributionBench.loadAverage;
+import static org.switchboard.itests.bench.DistributionBench.login;
+import static org.switchboard.itests.bench.DistributionBench.millis;
+import static org.switchboard.itests.bench.DistributionBench.percentile;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,8 +74,7 @@ public final class CallPopLatencyBenchmark {
     private static final Set<String> ENDED = Set.of("WRAP_UP", "CLOSED");
 
     private final SwitchboardInstance instance;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final DistributionBench bench;
     /** Linkedid → the agent whose phone rings. */
     private final Map<String, String> ringing = new ConcurrentHashMap<>();
     /** Linkedid → when the PBX wrote its AgentCalled (measured rings only). */
@@ -89,34 +87,18 @@ public final class CallPopLatencyBenchmark {
     private final Map<Long, String> callOf = new ConcurrentHashMap<>();
     private final Set<String> ended = ConcurrentHashMap.newKeySet();
     private final AtomicInteger misdelivered = new AtomicInteger();
-    private final List<InputStream> streams = new ArrayList<>();
 
-    private CallPopLatencyBenchmark(SwitchboardInstance instance) {
+    private CallPopLatencyBenchmark(SwitchboardInstance instance, DistributionBench bench) {
         this.instance = instance;
+        this.bench = bench;
     }
 
     public static void main(String[] args) throws Exception {
-        int agents = 20;
-        int rate = 200;
-        int seconds = 30;
-        int warmup = 5;
-        Path distribution = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--agents" -> agents = Integer.parseInt(args[++i]);
-                case "--rate" -> rate = Integer.parseInt(args[++i]);
-                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
-                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-                case "--distribution" -> distribution = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        if (distribution == null) {
-            distribution = findDistribution();
-        }
+        DistributionBench.Options options = DistributionBench.Options.parse(args, 20, 200, 30, 5);
+        int agents = options.agents();
         Path work = Path.of(System.getProperty("java.io.tmpdir"), "switchboard-call-pop-benchmark");
         try (FakeAmiServer ami = new FakeAmiServer(AMI_USER, AMI_SECRET);
-                SwitchboardInstance instance = SwitchboardInstance.unpack(distribution, work)) {
+                SwitchboardInstance instance = SwitchboardInstance.unpack(options.distribution(), work)) {
             instance.installDemo();
             addAgents(instance, agents);
             instance.bootFeature("switchboard-telephony");
@@ -130,12 +112,11 @@ public final class CallPopLatencyBenchmark {
             Instant started = Instant.now();
             instance.start();
             instance.awaitReady(started, READY_TIMEOUT);
-            CallPopLatencyBenchmark benchmark = new CallPopLatencyBenchmark(instance);
-            try {
+            try (DistributionBench bench = new DistributionBench(instance.api())) {
+                CallPopLatencyBenchmark benchmark = new CallPopLatencyBenchmark(instance, bench);
                 benchmark.awaitPbx(ami);
-                benchmark.run(ami, agents, rate, seconds, warmup);
+                benchmark.run(ami, agents, options.rate(), options.seconds(), options.warmup());
             } finally {
-                benchmark.closeStreams();
                 instance.stop();
             }
         }
@@ -145,7 +126,7 @@ public final class CallPopLatencyBenchmark {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (ami.loggedIn() == 1) {
-                JsonNode health = JSON.readTree(send(request("/health", "admin").GET(), 200));
+                JsonNode health = JSON.readTree(bench.send(bench.request("/health", "admin").GET(), 200));
                 if ("UP".equals(health.path("checks").path("pbx:" + PBX).path("status").asText())) {
                     return;
                 }
@@ -249,14 +230,9 @@ public final class CallPopLatencyBenchmark {
     }
 
     private void openStream(String login) throws Exception {
-        String agentId = JSON.readTree(send(request("/agents/me", login).GET(), 200)).path("id").asText();
-        HttpResponse<InputStream> response = http.send(request("/agents/me/pops", login).timeout(Duration.ofDays(1))
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("the pop stream of " + login + " answered " + response.statusCode());
-        }
-        streams.add(response.body());
-        Thread reader = new Thread(() -> read(response.body(), agentId), "pops-" + login);
+        String agentId = JSON.readTree(bench.send(bench.request("/agents/me", login).GET(), 200)).path("id").asText();
+        InputStream stream = bench.openPopStream(login);
+        Thread reader = new Thread(() -> read(stream, agentId), "pops-" + login);
         reader.setDaemon(true);
         reader.start();
     }
@@ -297,31 +273,6 @@ public final class CallPopLatencyBenchmark {
         }
     }
 
-    private void closeStreams() {
-        for (InputStream stream : streams) {
-            try {
-                stream.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
-        }
-    }
-
-    private HttpRequest.Builder request(String path, String user) {
-        String token = Base64.getEncoder().encodeToString((user + ':' + user).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(instance.api() + path)).header("Authorization", "Basic " + token)
-                .timeout(Duration.ofSeconds(30));
-    }
-
-    private String send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.build().method() + " " + request.build().uri() + " answered "
-                    + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
     /** Agents bench01… of branch berlin, each with a phone of its own, and their users (password = user name). */
     private static void addAgents(SwitchboardInstance instance, int agents) throws IOException {
         StringBuilder users = new StringBuilder("\n");
@@ -335,48 +286,7 @@ public final class CallPopLatencyBenchmark {
         Files.writeString(instance.home().resolve("etc/users.properties"), users, StandardOpenOption.APPEND);
     }
 
-    private static String login(int n) {
-        return String.format(Locale.ROOT, "bench%02d", n);
-    }
-
     private static String extension(int n) {
         return Integer.toString(2000 + n);
-    }
-
-    private static long percentile(long[] sorted, int percent) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1_000_000.0;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static Path findDistribution() throws IOException {
-        Pattern name = Pattern.compile("switchboard-distribution-.*\\.tar\\.gz");
-        for (Path dir : List.of(Path.of("karaf-features/switchboard-distribution/target"),
-                Path.of("../karaf-features/switchboard-distribution/target"))) {
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> files = Files.list(dir)) {
-                    var found = files.filter(f -> name.matcher(f.getFileName().toString()).matches()).findFirst();
-                    if (found.isPresent()) {
-                        return found.get();
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("no distribution found in karaf-features/switchboard-distribution/target:"
-                + " build it first (mvn -B install -DskipTests) or pass --distribution");
     }
 }
