@@ -1,7 +1,11 @@
 package org.switchboard.itests.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +26,7 @@ import java.util.stream.Stream;
  * (password = user name), the agents' streams they close at the end, and the figures they print.
  */
 public final class DistributionBench implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DISTRIBUTION = Pattern.compile("switchboard-distribution-.*\\.tar\\.gz");
 
     private final URI api;
@@ -88,6 +93,44 @@ public final class DistributionBench implements AutoCloseable {
             streams.add(response.body());
         }
         return response.body();
+    }
+
+    /** What a followed stream hands on: one named event with its JSON data and when its data line was read. */
+    @FunctionalInterface
+    public interface StreamEvents {
+        void on(String agentId, String event, JsonNode data, long readNanos);
+    }
+
+    /**
+     * Opens {@code login}'s pop stream and reads it on a thread of its own as a browser's EventSource
+     * does, handing every event with data to {@code events}; returns the agent's id.
+     */
+    public String followPops(String login, StreamEvents events) throws IOException, InterruptedException {
+        String agentId = JSON.readTree(send(request("/agents/me", login).GET(), 200)).path("id").asText();
+        InputStream stream = openPopStream(login);
+        Thread reader = new Thread(() -> read(stream, agentId, events), "pops-" + login);
+        reader.setDaemon(true);
+        reader.start();
+        return agentId;
+    }
+
+    private static void read(InputStream stream, String agentId, StreamEvents events) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String event = null;
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("event:")) {
+                    event = line.substring(6).strip();
+                } else if (line.startsWith("data:") && event != null) {
+                    long now = System.nanoTime();
+                    events.on(agentId, event, JSON.readTree(line.substring(5).strip()), now);
+                } else if (line.isEmpty()) {
+                    event = null;
+                }
+            }
+        } catch (IOException e) {
+            // the stream ends when the instance stops
+        }
     }
 
     @Override

@@ -7,13 +7,9 @@ import static org.switchboard.itests.bench.DistributionBench.percentile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -99,7 +95,7 @@ public final class PopLatencyBenchmark {
             String login = login(n);
             bench.send(bench.request("/agents/me/presence", login).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"presence\":\"AVAILABLE\"}")), 200);
-            openStream(login);
+            bench.followPops(login, this::onEvent);
         }
         System.out.printf("pop latency: %d agents signed in and streaming, %d contacts/s, %d s measured after %d s warm-up,"
                 + " %d cores%n", agents, rate, seconds, warmup, Runtime.getRuntime().availableProcessors());
@@ -219,36 +215,15 @@ public final class PopLatencyBenchmark {
         return node.isTextual() ? Instant.parse(node.asText()).toEpochMilli() : 0;
     }
 
-    private void openStream(String login) throws Exception {
-        String agentId = JSON.readTree(bench.send(bench.request("/agents/me", login).GET(), 200)).path("id").asText();
-        InputStream stream = bench.openPopStream(login);
-        Thread reader = new Thread(() -> read(stream, agentId), "pops-" + login);
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    private void read(InputStream stream, String agentId) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            String event = null;
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.startsWith("event: ")) {
-                    event = line.substring(7);
-                } else if (line.startsWith("data: ") && "pop".equals(event)) {
-                    long now = System.nanoTime();
-                    JsonNode pop = JSON.readTree(line.substring(6));
-                    String externalId = pop.path("contact").path("externalId").asText();
-                    poppedAt.putIfAbsent(externalId, now);
-                    stages.putIfAbsent(externalId, stagesOf(pop));
-                    if (!agentId.equals(pop.path("agentId").asText())) {
-                        misdelivered.incrementAndGet();
-                    }
-                } else if (line.isEmpty()) {
-                    event = null;
-                }
-            }
-        } catch (IOException e) {
-            // the stream ends when the instance stops
+    private void onEvent(String agentId, String event, JsonNode pop, long now) {
+        if (!"pop".equals(event)) {
+            return;
+        }
+        String externalId = pop.path("contact").path("externalId").asText();
+        poppedAt.putIfAbsent(externalId, now);
+        stages.putIfAbsent(externalId, stagesOf(pop));
+        if (!agentId.equals(pop.path("agentId").asText())) {
+            misdelivered.incrementAndGet();
         }
     }
 

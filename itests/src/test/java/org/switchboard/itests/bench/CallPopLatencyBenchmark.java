@@ -5,10 +5,7 @@ import static org.switchboard.itests.bench.DistributionBench.login;
 import static org.switchboard.itests.bench.DistributionBench.millis;
 import static org.switchboard.itests.bench.DistributionBench.percentile;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +135,7 @@ public final class CallPopLatencyBenchmark {
 
     private void run(FakeAmiServer ami, int agents, int rate, int seconds, int warmup) throws Exception {
         for (int n = 1; n <= agents; n++) {
-            openStream(login(n));
+            bench.followPops(login(n), this::onEvent);
         }
         List<AmiMessage> recorded = Transcript.load("inbound-queue-answered.txt").callEvents().stream()
                 .filter(e -> e.classes().stream().anyMatch(Set.of("call", "agent")::contains)).toList();
@@ -229,47 +226,24 @@ public final class CallPopLatencyBenchmark {
         return poppedAt.keySet().containsAll(writtenAt.keySet());
     }
 
-    private void openStream(String login) throws Exception {
-        String agentId = JSON.readTree(bench.send(bench.request("/agents/me", login).GET(), 200)).path("id").asText();
-        InputStream stream = bench.openPopStream(login);
-        Thread reader = new Thread(() -> read(stream, agentId), "pops-" + login);
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    /** Reads one agent's stream as the browser's EventSource does; a pop's instant is taken when its data line is read. */
-    private void read(InputStream stream, String agentId) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            String event = null;
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.startsWith("event:")) {
-                    event = line.substring(6).strip();
-                } else if (line.startsWith("data:") && "pop".equals(event)) {
-                    long now = System.nanoTime();
-                    JsonNode pop = JSON.readTree(line.substring(5).strip());
-                    String linkedId = pop.path("contact").path("externalId").asText();
-                    if (!agentId.equals(ringing.get(linkedId)) || !agentId.equals(pop.path("agentId").asText())) {
-                        misdelivered.incrementAndGet();
-                        continue;
-                    }
-                    poppedAt.putIfAbsent(linkedId, now);
-                    if (pop.path("customer").isObject()) {
-                        cardAt.putIfAbsent(linkedId, now);
-                    }
-                    callOf.put(pop.path("interaction").path("id").asLong(), linkedId);
-                } else if (line.startsWith("data:") && "interaction".equals(event)) {
-                    JsonNode interaction = JSON.readTree(line.substring(5).strip());
-                    String linkedId = callOf.get(interaction.path("id").asLong());
-                    if (linkedId != null && ENDED.contains(interaction.path("state").asText())) {
-                        ended.add(linkedId);
-                    }
-                } else if (line.isEmpty()) {
-                    event = null;
-                }
+    /** One event of an agent's stream; a pop's instant is when its data line was read. */
+    private void onEvent(String agentId, String event, JsonNode data, long now) {
+        if ("pop".equals(event)) {
+            String linkedId = data.path("contact").path("externalId").asText();
+            if (!agentId.equals(ringing.get(linkedId)) || !agentId.equals(data.path("agentId").asText())) {
+                misdelivered.incrementAndGet();
+                return;
             }
-        } catch (IOException e) {
-            // the stream ends when the instance stops
+            poppedAt.putIfAbsent(linkedId, now);
+            if (data.path("customer").isObject()) {
+                cardAt.putIfAbsent(linkedId, now);
+            }
+            callOf.put(data.path("interaction").path("id").asLong(), linkedId);
+        } else if ("interaction".equals(event)) {
+            String linkedId = callOf.get(data.path("id").asLong());
+            if (linkedId != null && ENDED.contains(data.path("state").asText())) {
+                ended.add(linkedId);
+            }
         }
     }
 
