@@ -1,6 +1,5 @@
 package org.switchboard.telephony.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -100,23 +99,11 @@ public final class CorePopLatencyBenchmark {
             while (session.resyncs() < 1) {
                 Thread.onSpinWait();
             }
-            long interval = 1_000_000_000L / rate;
-            long next = System.nanoTime();
-            int sent = 0;
-            for (int copy = 0; sent < total; copy++) {
+            RingPacer.play(server, copy -> {
                 String caller = String.format(Locale.ROOT, "+7495%07d", copy);
-                for (AmiMessage event : call) {
-                    AmiMessage e = withIds(event, "p" + copy, caller);
-                    byte[] wire = e.wire().getBytes(StandardCharsets.UTF_8);
-                    LockSupport.parkNanos(next - System.nanoTime());
-                    if ("AgentCalled".equals(e.get("Event")) && sent >= warmUp) {
-                        written.put(e.get("Linkedid"), System.nanoTime());
-                    }
-                    server.playWire(wire);
-                    next += interval;
-                    sent++;
-                }
-            }
+                return call.stream().map(e -> RingPacer.withIds(e, "p" + copy, line -> CALLER.matcher(line).replaceAll(caller)))
+                        .toList();
+            }, total, rate, warmUp, written);
             long deadline = System.nanoTime() + 20_000_000_000L;
             while (!firstPop.keySet().containsAll(written.keySet()) && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(10_000_000L);
@@ -148,17 +135,5 @@ public final class CorePopLatencyBenchmark {
             return 0;
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
-    }
-
-    /** The event with ids of its own (every Uniqueid and Linkedid suffixed) and the caller's number replaced. */
-    private static AmiMessage withIds(AmiMessage event, String suffix, String caller) {
-        List<String> lines = new ArrayList<>();
-        for (String line : event.lines()) {
-            int colon = line.indexOf(':');
-            String key = colon < 0 ? "" : line.substring(0, colon).toLowerCase(Locale.ROOT);
-            lines.add(key.endsWith("uniqueid") || key.endsWith("linkedid") ? line + suffix
-                    : CALLER.matcher(line).replaceAll(caller));
-        }
-        return new AmiMessage(lines);
     }
 }

@@ -1,6 +1,5 @@
 package org.switchboard.telephony.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.switchboard.api.EndReason;
 import org.switchboard.api.InboundContact;
 import org.switchboard.api.Receipt;
@@ -62,22 +60,8 @@ public final class PopLatencyBenchmark {
             while (session.resyncs() < 1) {
                 Thread.onSpinWait();
             }
-            long interval = 1_000_000_000L / rate;
-            long next = System.nanoTime();
-            int sent = 0;
-            for (int copy = 0; sent < total; copy++) {
-                for (AmiMessage event : call) {
-                    AmiMessage e = withIds(event, "p" + copy);
-                    byte[] wire = e.wire().getBytes(StandardCharsets.UTF_8);
-                    LockSupport.parkNanos(next - System.nanoTime());
-                    if ("AgentCalled".equals(e.get("Event")) && sent >= warmUp) {
-                        written.put(e.get("Linkedid"), System.nanoTime());
-                    }
-                    server.playWire(wire);
-                    next += interval;
-                    sent++;
-                }
-            }
+            RingPacer.play(server, copy -> call.stream().map(e -> RingPacer.withIds(e, "p" + copy)).toList(), total, rate,
+                    warmUp, written);
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (latencies.size() < written.size() && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
@@ -95,16 +79,6 @@ public final class PopLatencyBenchmark {
             return 0;
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
-    }
-
-    private static AmiMessage withIds(AmiMessage event, String suffix) {
-        List<String> lines = new ArrayList<>();
-        for (String line : event.lines()) {
-            int colon = line.indexOf(':');
-            String key = colon < 0 ? "" : line.substring(0, colon).toLowerCase(Locale.ROOT);
-            lines.add(key.endsWith("uniqueid") || key.endsWith("linkedid") ? line + suffix : line);
-        }
-        return new AmiMessage(lines);
     }
 
     /** A core that answers at once and notes when each call was offered. */
