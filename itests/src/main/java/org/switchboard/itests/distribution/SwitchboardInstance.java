@@ -163,8 +163,9 @@ public final class SwitchboardInstance implements AutoCloseable {
         if (!isRunning()) {
             throw new IllegalStateException("Karaf exited with " + process.exitValue() + "; see " + log());
         }
+        // longer than the REST API waits for requests in flight while it publishes new resources (5 s)
         HttpRequest request = HttpRequest.newBuilder(URI.create(api() + "/health"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+                .timeout(Duration.ofSeconds(15)).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
+import javax.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,19 @@ class ErrorMappingTest {
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).doesNotContain("secret-path");
         assertThat(api.json(response).path("error").asText()).startsWith("internal error");
+    }
+
+    @Test
+    void aClientThatWentAwayGetsNoBodyWrittenAtItButOtherIoFailuresStillExplainThemselves() {
+        UnexpectedErrorMapper mapper = new UnexpectedErrorMapper();
+
+        Response gone = mapper.toResponse(new org.eclipse.jetty.io.EofException("Closed"));
+        Response broken = mapper.toResponse(new java.io.IOException("disk full"));
+
+        assertThat(gone.getStatus()).isEqualTo(500);
+        assertThat(gone.hasEntity()).as("nothing to write to a closed connection").isFalse();
+        assertThat(broken.getStatus()).isEqualTo(500);
+        assertThat(broken.getEntity()).isInstanceOf(ErrorBody.class);
     }
 
     @Test
