@@ -84,10 +84,6 @@ public final class PopPublisher {
         }
     }
 
-    Optional<ScreenPop> build(String agentId, long interactionId) {
-        return build(List.of(new Request(agentId, interactionId, 0))).get(0);
-    }
-
     private List<Optional<ScreenPop>> build(List<Request> requests) {
         List<Long> ids = requests.stream().map(Request::interactionId).distinct().toList();
         try {

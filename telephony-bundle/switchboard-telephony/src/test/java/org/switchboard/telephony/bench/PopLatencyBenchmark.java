@@ -17,7 +17,6 @@ import org.switchboard.api.spi.ContactIngress;
 import org.switchboard.api.spi.InteractionEvents;
 import org.switchboard.telephony.ami.AmiMessage;
 import org.switchboard.telephony.ami.FakeAmiServer;
-import org.switchboard.telephony.ami.Transcript;
 import org.switchboard.telephony.asterisk.AmiSession;
 import org.switchboard.telephony.call.AgentDevices;
 import org.switchboard.telephony.call.CallLifecycle;
@@ -41,9 +40,7 @@ public final class PopLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        Set<String> mask = Set.of("call", "agent");
-        List<AmiMessage> call = Transcript.load("inbound-queue-answered.txt").callEvents().stream()
-                .filter(e -> e.classes().stream().anyMatch(mask::contains)).toList();
+        List<AmiMessage> call = RingPacer.answeredQueueCall();
         int warmUp = rate * 5; // the first 5 s warm the JIT up and are not counted
         int total = warmUp + rate * seconds;
 

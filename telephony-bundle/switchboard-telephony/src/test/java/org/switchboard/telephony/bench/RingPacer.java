@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.switchboard.telephony.ami.AmiMessage;
 import org.switchboard.telephony.ami.FakeAmiServer;
+import org.switchboard.telephony.ami.Transcript;
 
 /** Plays recorded call events to the fake PBX's socket at a steady rate, noting when each ring is written. */
 final class RingPacer {
@@ -39,6 +41,13 @@ final class RingPacer {
                 sent++;
             }
         }
+    }
+
+    /** The recorded answered queue call, its {@code call} and {@code agent} events (the event mask Switchboard logs in with). */
+    static List<AmiMessage> answeredQueueCall() throws IOException {
+        Set<String> mask = Set.of("call", "agent");
+        return Transcript.load("inbound-queue-answered.txt").callEvents().stream()
+                .filter(e -> e.classes().stream().anyMatch(mask::contains)).toList();
     }
 
     /** The event with {@code suffix} after every Uniqueid and Linkedid, so that each copy is a call of its own. */
