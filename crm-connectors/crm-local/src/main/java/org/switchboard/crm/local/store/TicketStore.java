@@ -98,15 +98,22 @@ public final class TicketStore {
                 long fresh = openings.stream().map(o -> o.ticket().idempotencyKey())
                         .filter(k -> !existing.containsKey(k)).distinct().count();
                 long next = fresh == 0 ? 0 : takeNumbers(connection, (int) fresh);
+                java.util.Map<String, Opening> toOpen = new java.util.LinkedHashMap<>();
+                for (Opening o : openings) {
+                    if (!existing.containsKey(o.ticket().idempotencyKey())) {
+                        toOpen.putIfAbsent(o.ticket().idempotencyKey(), o);
+                    }
+                }
+                if (!toOpen.isEmpty()) {
+                    insertTickets(connection, toOpen.values().stream().map(Opening::ticket).toList(), numbers, next);
+                    java.util.Map<String, LocalTicket> inserted = ticketsByKeys(connection, List.copyOf(toOpen.keySet()));
+                    insertEntries(connection, toOpen.values().stream()
+                            .map(o -> new Append(inserted.get(o.ticket().idempotencyKey()).id(), o.firstEntry())).toList());
+                    existing.putAll(inserted);
+                }
                 List<LocalTicket> opened = new ArrayList<>(openings.size());
                 for (Opening o : openings) {
-                    LocalTicket ticket = existing.get(o.ticket().idempotencyKey());
-                    if (ticket == null) {
-                        ticket = insertTicket(connection, o.ticket(), numbers.format(next++));
-                        insertEntry(connection, ticket.id(), o.firstEntry());
-                        existing.put(o.ticket().idempotencyKey(), ticket);
-                    }
-                    opened.add(ticket);
+                    opened.add(existing.get(o.ticket().idempotencyKey()));
                 }
                 return opened;
             });
@@ -132,17 +139,17 @@ public final class TicketStore {
                 java.util.Set<String> known = entryKeys(connection,
                         appends.stream().map(a -> a.entry().idempotencyKey()).toList());
                 java.util.Set<Long> touched = new java.util.LinkedHashSet<>();
+                List<Append> fresh = new ArrayList<>(appends.size());
                 for (Append a : appends) {
                     if (known.add(a.entry().idempotencyKey())) {
-                        insertEntry(connection, a.ticketId(), a.entry());
+                        fresh.add(a);
                         if (a.ticketId() != null) {
                             touched.add(a.ticketId());
                         }
                     }
                 }
-                for (Long ticketId : touched) {
-                    touch(connection, ticketId);
-                }
+                insertEntries(connection, fresh);
+                touch(connection, touched);
                 return null;
             });
         } catch (SQLException e) {
@@ -206,7 +213,7 @@ public final class TicketStore {
             inTransaction(connection -> {
                 insertEntry(connection, ticketId, entry);
                 if (ticketId != null) {
-                    touch(connection, ticketId);
+                    touch(connection, List.of(ticketId));
                 }
                 return null;
             });
@@ -351,32 +358,75 @@ public final class TicketStore {
         }
     }
 
-    private void insertEntry(Connection connection, Long ticketId, NewEntry entry) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crm_local_entries "
-                + "(ticket_id, customer_id, idempotency_key, interaction_id, kind, channel, direction, subject, body, "
-                + "agent_id, occurred_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            setNullableLong(insert, 1, ticketId);
-            insert.setLong(2, entry.customerId());
-            insert.setString(3, entry.idempotencyKey());
-            setNullableLong(insert, 4, entry.interactionId());
-            insert.setString(5, entry.kind());
-            insert.setString(6, entry.channel());
-            insert.setString(7, entry.direction());
-            insert.setString(8, entry.subject());
-            insert.setString(9, entry.body());
-            insert.setString(10, entry.agentId());
-            insert.setObject(11, utc(entry.occurredAt()));
-            insert.setObject(12, utc(clock.instant()));
-            insert.executeUpdate();
+    /** Inserts the tickets in one batch, numbered in order from {@code firstNumber}. */
+    private void insertTickets(Connection connection, List<NewTicket> tickets, TicketNumbers numbers, long firstNumber)
+            throws SQLException {
+        Instant now = clock.instant();
+        long number = firstNumber;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crm_local_tickets "
+                + "(number, idempotency_key, conversation_id, customer_id, subject, status, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (NewTicket ticket : tickets) {
+                insert.setString(1, numbers.format(number++));
+                insert.setString(2, ticket.idempotencyKey());
+                setNullableLong(insert, 3, ticket.conversationId());
+                insert.setLong(4, ticket.customerId());
+                insert.setString(5, ticket.subject());
+                insert.setString(6, TicketStatus.ALLOWED.get(0));
+                insert.setObject(7, utc(now));
+                insert.setObject(8, utc(now));
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
-    private void touch(Connection connection, long ticketId) throws SQLException {
+    private void insertEntry(Connection connection, Long ticketId, NewEntry entry) throws SQLException {
+        insertEntries(connection, List.of(new Append(ticketId, entry)));
+    }
+
+    /** Inserts the entries in one batch. */
+    private void insertEntries(Connection connection, List<Append> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = utc(clock.instant());
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crm_local_entries "
+                + "(ticket_id, customer_id, idempotency_key, interaction_id, kind, channel, direction, subject, body, "
+                + "agent_id, occurred_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Append a : entries) {
+                NewEntry entry = a.entry();
+                setNullableLong(insert, 1, a.ticketId());
+                insert.setLong(2, entry.customerId());
+                insert.setString(3, entry.idempotencyKey());
+                setNullableLong(insert, 4, entry.interactionId());
+                insert.setString(5, entry.kind());
+                insert.setString(6, entry.channel());
+                insert.setString(7, entry.direction());
+                insert.setString(8, entry.subject());
+                insert.setString(9, entry.body());
+                insert.setString(10, entry.agentId());
+                insert.setObject(11, utc(entry.occurredAt()));
+                insert.setObject(12, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void touch(Connection connection, java.util.Collection<Long> ticketIds) throws SQLException {
+        if (ticketIds.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = utc(clock.instant());
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE crm_local_tickets SET updated_at = ? WHERE id = ?")) {
-            update.setObject(1, utc(clock.instant()));
-            update.setLong(2, ticketId);
-            update.executeUpdate();
+            for (long ticketId : ticketIds) {
+                update.setObject(1, now);
+                update.setLong(2, ticketId);
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 
