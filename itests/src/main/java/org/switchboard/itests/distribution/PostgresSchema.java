@@ -50,9 +50,10 @@ public final class PostgresSchema implements AutoCloseable {
         return schema;
     }
 
-    /** The JDBC URL that works in this schema. */
+    /** The JDBC URL that works in this schema, with the driver settings the README recommends. */
     public String jdbcUrl() {
-        return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return parameters.containsKey("reWriteBatchedInserts") ? url : url + "&reWriteBatchedInserts=true";
     }
 
     public String user() {
