@@ -65,6 +65,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int BATCH = 500;
     private static final int MAX_BULK = 100;
+    private static final int MIN_SHARE = 25;
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
     private static final Duration CONNECTOR_WAIT = Duration.ofSeconds(5);
 
@@ -173,8 +174,9 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     /**
      * Commands that go to a connector together: tickets to open and activities to log, by connector,
-     * cut so that every worker gets a share (and no call carries more than {@value #MAX_BULK}); every
-     * other command alone.
+     * cut so that the workers share a big group (no share under {@value #MIN_SHARE} commands, no call
+     * with more than {@value #MAX_BULK}); every other command alone. A small group goes in one call:
+     * each call costs the CRM a request and a commit, which a few commands do not repay.
      */
     private List<List<OutboxTable.Row>> chunks(List<OutboxTable.Row> due) {
         Map<String, List<OutboxTable.Row>> groups = new LinkedHashMap<>();
@@ -187,7 +189,8 @@ public final class OutboxDispatcher implements AutoCloseable {
             }
         }
         for (List<OutboxTable.Row> group : groups.values()) {
-            int size = Math.min(MAX_BULK, Math.max(1, (group.size() + settings.workers() - 1) / settings.workers()));
+            int shares = Math.max(1, Math.min(settings.workers(), group.size() / MIN_SHARE));
+            int size = Math.min(MAX_BULK, (group.size() + shares - 1) / shares);
             for (int from = 0; from < group.size(); from += size) {
                 chunks.add(group.subList(from, Math.min(group.size(), from + size)));
             }

@@ -160,6 +160,23 @@ class OutboxTest {
     }
 
     @Test
+    void aFewNewConversationsReachTheCrmInOneCallNotOnePerWorker() {
+        harness.crms.remove(harness.crm);
+        List<Receipt> receipts = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            receipts.add(harness.core().ingress().accept(Contacts.webhook("+49301006" + (100 + i)).build()));
+        }
+        await().atMost(CoreHarness.WAIT).until(() -> commands(OutboxCommand.State.PENDING).size() == 12);
+
+        RecordingCrm arrived = new RecordingCrm("local");
+        harness.crms.add(arrived, 0);
+        clock.advance(Duration.ofSeconds(6));
+
+        receipts.forEach(r -> harness.awaitTicket(r.interactionId()));
+        assertThat(arrived.bulkSizes()).containsExactly(12);
+    }
+
+    @Test
     void aTicketStatusChangeReachesTheCrmAndShowsOnTheTicket() {
         Receipt r = harness.core().ingress().accept(Contacts.webhook("+4930100204").build());
         TicketRef ticket = harness.awaitTicket(r.interactionId()).conversation().ticket();
