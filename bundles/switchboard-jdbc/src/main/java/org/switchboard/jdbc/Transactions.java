@@ -44,15 +44,16 @@ public final class Transactions {
     }
 
     /**
-     * Whether {@code e}, or an exception it wraps, says a row with the same unique key is there already
-     * (another writer was first).
+     * Whether {@code e}, an exception chained to it (a batch reports each failed row with
+     * {@link SQLException#getNextException}), or one it wraps says a row with the same unique key is
+     * there already (another writer was first).
      */
     public static boolean isUniqueViolation(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(x.getSQLState())) {
                 return true;
             }
         }
-        return false;
+        return e.getCause() instanceof SQLException cause && cause != e && isUniqueViolation(cause);
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.switchboard.jdbc.testing.TestDatabases.count;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -59,6 +61,24 @@ class TransactionsTest {
                 .isInstanceOfSatisfying(SQLException.class,
                         e -> assertThat(Transactions.isUniqueViolation(e)).as("unique violation").isTrue());
         assertThat(Transactions.isUniqueViolation(new SQLException("timeout", "08006"))).isFalse();
+    }
+
+    @Test
+    void aBatchThatHitsAKeyTakenBeforeIsAUniqueViolation() throws Exception {
+        Transactions.inTransaction(dataSource, c -> insert(c, 2));
+
+        assertThatThrownBy(() -> Transactions.inTransaction(dataSource, c -> {
+            try (PreparedStatement batch = c.prepareStatement("INSERT INTO things (id, name) VALUES (?, 'thing')")) {
+                for (int id = 1; id <= 3; id++) {
+                    batch.setInt(1, id);
+                    batch.addBatch();
+                }
+                return batch.executeBatch().length;
+            }
+        })).isInstanceOfSatisfying(BatchUpdateException.class,
+                e -> assertThat(Transactions.isUniqueViolation(e)).as("unique violation").isTrue());
+        assertThat(Transactions.isUniqueViolation(new BatchUpdateException("batch failed", "HY000", new int[0])))
+                .isFalse();
     }
 
     private static int insert(Connection c, int id) throws SQLException {

@@ -3,6 +3,7 @@ package org.switchboard.core.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.switchboard.jdbc.Transactions;
 
 /**
  * The store's database: a pooled {@link DataSource} and a transaction template. Every write in
@@ -29,34 +30,13 @@ public final class Database {
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T inTransaction(SqlWork<T> work) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.apply(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(c, e);
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        }
+        return Transactions.inTransaction(dataSource, work::apply);
     }
 
     /** Runs {@code work} on a connection in auto-commit mode. */
     public <T> T read(SqlWork<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return work.apply(c);
-        }
-    }
-
-    private static void rollbackQuietly(Connection c, Throwable failure) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
         }
     }
 }

@@ -3,12 +3,11 @@ package org.switchboard.core.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import org.switchboard.jdbc.Transactions;
 
 /** The databases the store runs on, and the little that differs between them. */
 public enum Dialect {
     H2, POSTGRESQL;
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     public static Dialect of(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
@@ -23,11 +22,6 @@ public enum Dialect {
 
     /** Whether the failure is a unique or primary key violation (same SQLSTATE on both). */
     public static boolean isUniqueViolation(SQLException e) {
-        for (SQLException x = e; x != null; x = x.getNextException()) {
-            if (UNIQUE_VIOLATION.equals(x.getSQLState())) {
-                return true;
-            }
-        }
-        return e.getCause() instanceof SQLException cause && cause != e && isUniqueViolation(cause);
+        return Transactions.isUniqueViolation(e);
     }
 }
