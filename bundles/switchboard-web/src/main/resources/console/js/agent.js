@@ -1,7 +1,7 @@
 // The agent view: presence with time in state, pushed screen pops (toast + card), the customer card,
 // reply, wrap-up with a disposition, ticket status.
-import { api, stream } from './api.js';
-import { el, duration, when, STATE_LABELS } from './format.js';
+import { api, stream, BASE } from './api.js';
+import { el, duration, when, size, STATE_LABELS } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 const LAST_EVENT = 'switchboard.lastPopEvent';
@@ -185,6 +185,12 @@ export class AgentView {
     $('current-queue').textContent = i.queue ? `queue ${i.queue}` : '';
     $('current-subject').textContent = card.contact?.subject || '';
     $('current-body').textContent = card.contact?.body || '';
+    const files = card.contact?.attachments || [];
+    $('current-files').hidden = files.length === 0;
+    $('current-files').replaceChildren(...files.map((f) => el('li', {},
+      // the server sends every file as a download (Content-Disposition: attachment), never to render
+      el('a', { href: `${BASE}/interactions/${i.id}/attachments/${encodeURIComponent(f.id)}`, download: f.name || '' },
+        f.name || f.id), ' ', el('span', { class: 'muted' }, [f.type, size(f.size)].filter(Boolean).join(', ')))));
     $('script-box').hidden = !card.script;
     $('script').textContent = card.script || '';
     $('tickets').replaceChildren(...card.openTickets.map((t) => this.ticketRow(t)));

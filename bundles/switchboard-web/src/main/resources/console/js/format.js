@@ -37,6 +37,14 @@ export function when(iso) {
       date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
+/** A file size as people read it: 812 B, 14 KB, 2.3 MB. */
+export function size(bytes) {
+  if (bytes === null || bytes === undefined) return '';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 export const STATE_LABELS = {
   AVAILABLE: 'Available', AWAY: 'Away', OFFLINE: 'Offline', RINGING: 'Ringing', BUSY: 'Busy', WRAP_UP: 'Wrap-up',
   NEW: 'New', QUEUED: 'Waiting', OFFERED: 'Offered', ACTIVE: 'Active', CLOSED: 'Closed', MISSED: 'Missed',

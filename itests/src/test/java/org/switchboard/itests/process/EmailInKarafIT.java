@@ -174,6 +174,10 @@ class EmailInKarafIT {
         assertThat(attachments.json().findValuesAsText("name")).containsExactly("receipt.txt");
         String url = attachments.json().get(0).path("url").asText();
         assertThat(url).startsWith("/switchboard/api/interactions/");
+        // the interaction names the file too, and the console links it by its id
+        assertThat(answer.path("contact").path("attachments").findValuesAsText("name")).containsExactly("receipt.txt");
+        assertThat(url).isEqualTo("/switchboard/api/interactions/" + answer.path("id").asLong() + "/attachments/"
+                + answer.path("contact").path("attachments").get(0).path("id").asText());
         SwitchboardClient.Response file = alice.get(url.substring("/switchboard/api".length()));
         assertThat(file.status()).as("the attachment: %s", file).isEqualTo(200);
         assertThat(file.body()).isEqualTo("Paid on 2026-11-20: 129.00 EUR");

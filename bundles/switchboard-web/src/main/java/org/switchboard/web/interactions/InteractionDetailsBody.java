@@ -2,8 +2,10 @@ package org.switchboard.web.interactions;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.switchboard.api.AttachmentRef;
 import org.switchboard.api.Channel;
 import org.switchboard.api.Conversation;
 import org.switchboard.api.InboundContact;
@@ -31,12 +33,24 @@ public record InteractionDetailsBody(long id, String state,
         }
     }
 
-    /** {@code {"externalId","from","fromName","entryPoint","subject","body","occurredAt","metadata"}}. */
+    /**
+     * {@code {"externalId","from","fromName","entryPoint","subject","body","occurredAt","metadata","attachments"}};
+     * the files are served by the channel that stored them, at {@code /interactions/{id}/attachments/{attachmentId}}.
+     */
     public record ContactBody(String externalId, AddressBody from, String fromName, String entryPoint, String subject,
-                              String body, Instant occurredAt, Map<String, String> metadata) {
+                              String body, Instant occurredAt, Map<String, String> metadata,
+                              List<AttachmentBody> attachments) {
         public static ContactBody of(InboundContact c) {
             return c == null ? null : new ContactBody(c.externalId(), AddressBody.of(c.from()), c.fromName(),
-                    c.entryPoint(), c.subject(), c.body(), c.occurredAt(), new TreeMap<>(c.metadata()));
+                    c.entryPoint(), c.subject(), c.body(), c.occurredAt(), new TreeMap<>(c.metadata()),
+                    c.attachments().stream().map(AttachmentBody::of).toList());
+        }
+    }
+
+    /** {@code {"id","name","type","size"}}: a file that came with the contact. */
+    public record AttachmentBody(String id, String name, String type, long size) {
+        static AttachmentBody of(AttachmentRef a) {
+            return new AttachmentBody(a.id(), a.fileName(), a.contentType(), a.size());
         }
     }
 

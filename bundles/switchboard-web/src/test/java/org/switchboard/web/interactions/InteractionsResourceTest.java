@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.switchboard.api.AttachmentRef;
 import org.switchboard.api.Channel;
 import org.switchboard.api.ConflictException;
 import org.switchboard.api.Conversation;
@@ -53,7 +54,8 @@ class InteractionsResourceTest {
     @Test
     void anInteractionHasTheShapeOfTheContract() {
         InboundContact contact = InboundContact.builder(Channel.EMAIL, "<m1@example.com>", Samples.phone())
-                .subject("Printer on fire").body("Help").occurredAt(Samples.T0).metadata("ivr", "2").build();
+                .subject("Printer on fire").body("Help").occurredAt(Samples.T0).metadata("ivr", "2")
+                .attachments(List.of(new AttachmentRef("att-7", "photo.jpg", "image/jpeg", 20480))).build();
         Customer customer = new Customer(42, "Ann", List.of(Samples.phone()), List.of(), Samples.T0);
         Conversation conversation = new Conversation(9, 42, Channel.EMAIL, "Printer on fire", Samples.T0, Samples.T0,
                 new TicketRef("local", "t-1", "SB-000001", TicketRef.OPEN, null));
@@ -76,8 +78,10 @@ class InteractionsResourceTest {
                 .containsExactlyInAnyOrder("id", "subject", "createdAt", "lastActivityAt");
         assertThat(body.path("ticket").path("number").asText()).isEqualTo("SB-000001");
         assertThat(body.path("contact").properties()).extracting(e -> e.getKey()).containsExactlyInAnyOrder(
-                "externalId", "from", "fromName", "entryPoint", "subject", "body", "occurredAt", "metadata");
+                "externalId", "from", "fromName", "entryPoint", "subject", "body", "occurredAt", "metadata", "attachments");
         assertThat(body.path("contact").path("from").path("kind").asText()).isEqualTo("phone");
+        assertThat(body.path("contact").path("attachments").get(0).toString())
+                .isEqualTo("{\"id\":\"att-7\",\"name\":\"photo.jpg\",\"type\":\"image/jpeg\",\"size\":20480}");
         assertThat(body.path("contact").path("metadata").path("ivr").asText()).isEqualTo("2");
     }
 
