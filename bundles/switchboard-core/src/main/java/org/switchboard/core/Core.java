@@ -109,7 +109,8 @@ public final class Core implements AutoCloseable {
         this.lookupExecutor = Executors.newFixedThreadPool(8, daemon("switchboard-crm-lookup"));
         this.popExecutor = Executors.newFixedThreadPool(2, daemon("switchboard-pop"));
         CrmLookup crmLookup = new CrmLookup(crms, lookupExecutor, clock, settings.crmLookupBudget(), settings.crmLookupTtl());
-        this.dispatcher = new OutboxDispatcher(database, clock, crms, senders, events, settings.outbox());
+        this.dispatcher = new OutboxDispatcher(database, clock, crms, senders, events, settings.outbox(),
+                settings.processing().ticketConnectors());
         PopPublisher pops = new PopPublisher(database, queueRegistry, events, clock, popExecutor);
         this.routing = new RoutingEngine(database, clock, events, queueRegistry, pops, settings.offerTimeout());
         this.processor = settings.processingEnabled()

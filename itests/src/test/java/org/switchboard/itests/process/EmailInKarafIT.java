@@ -183,6 +183,19 @@ class EmailInKarafIT {
         assertThat(file.body()).isEqualTo("Paid on 2026-11-20: 129.00 EUR");
         await("every write done").atMost(DEADLINE).until(() -> karaf.outbox("PENDING").isEmpty());
         assertThat(karaf.outbox("FAILED")).isEmpty();
+        // the ticket's log in the built-in CRM: the question, the answer, and alice's reply (outgoing, hers) once
+        JsonNode log = alice.get("/local-crm/tickets/" + ticket).json().path("entries");
+        assertThat(log).hasSize(3);
+        List<JsonNode> outgoing = new ArrayList<>();
+        log.forEach(entry -> {
+            if ("OUTBOUND".equals(entry.path("direction").asText())) {
+                outgoing.add(entry);
+            }
+        });
+        assertThat(outgoing).singleElement().satisfies(logged -> {
+            assertThat(logged.path("agentId").asText()).isEqualTo("alice");
+            assertThat(logged.path("body").asText()).isEqualTo("It ships today; you will have it tomorrow.");
+        });
         assertThat(supportInbox()).as("nothing deleted, everything seen").hasSize(2)
                 .allMatch(m -> m.isSet(Flags.Flag.SEEN));
     }

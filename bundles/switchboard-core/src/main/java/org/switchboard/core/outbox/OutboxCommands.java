@@ -16,6 +16,8 @@ public final class OutboxCommands {
     public static final String SEND_REPLY = "SEND_REPLY";
     /** The target of replies: {@code channel:} and the channel's id. */
     public static final String CHANNEL_TARGET = "channel:";
+    /** The argument of a {@link #LOG_ACTIVITY} command that logs an agent's reply: this and the reply's id. */
+    private static final String REPLY_ARGUMENT = "reply:";
 
     private OutboxCommands() {
     }
@@ -34,6 +36,21 @@ public final class OutboxCommands {
     public static NewCommand logActivity(String connector, long conversationId, long interactionId) {
         return new NewCommand(connector, LOG_ACTIVITY, sequenceKey(connector, conversationId),
                 "sb-activity-" + interactionId + '-' + connector, conversationId, interactionId, null);
+    }
+
+    /**
+     * Log an agent's reply that went out (stored in {@code sb_reply} under {@code replyId}) on the
+     * customer's record and the conversation's ticket, after what came before it in the conversation.
+     */
+    public static NewCommand logReply(String connector, long conversationId, long interactionId, long replyId) {
+        return new NewCommand(connector, LOG_ACTIVITY, sequenceKey(connector, conversationId),
+                "sb-reply-log-" + replyId + '-' + connector, conversationId, interactionId, REPLY_ARGUMENT + replyId);
+    }
+
+    /** The reply a {@link #LOG_ACTIVITY} command logs, if it logs one. */
+    static Long replyOf(String argument) {
+        return argument != null && argument.startsWith(REPLY_ARGUMENT)
+                ? Long.valueOf(argument.substring(REPLY_ARGUMENT.length())) : null;
     }
 
     /** Send an agent's reply (stored in {@code sb_reply} under the command's id) on the conversation's channel. */

@@ -46,6 +46,7 @@ import org.switchboard.core.store.ConversationTable;
 import org.switchboard.core.store.ReplyTable;
 import org.switchboard.core.store.CustomerTable;
 import org.switchboard.core.store.Database;
+import org.switchboard.core.store.IdAllocator;
 import org.switchboard.core.store.InteractionTable;
 import org.switchboard.core.store.OutboxTable;
 import org.switchboard.core.store.TicketTable;
@@ -75,6 +76,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final ChannelSenders senders;
     private final Events events;
     private final OutboxSettings settings;
+    private final List<String> ticketConnectors;
+    private final IdAllocator outboxIds = new IdAllocator("sb_outbox_seq");
     private final ExecutorService workers;
     private final Thread thread;
     private final ReentrantLock lock = new ReentrantLock();
@@ -82,8 +85,10 @@ public final class OutboxDispatcher implements AutoCloseable {
     private boolean woken;
     private volatile boolean running = true;
 
+    /** @param ticketConnectors the connectors that keep the conversations' tickets: agents' replies are logged there */
     public OutboxDispatcher(Database database, Clock clock, CrmDirectory crms, ChannelSenders senders, Events events,
-                            OutboxSettings settings) {
+                            OutboxSettings settings, List<String> ticketConnectors) {
+        this.ticketConnectors = List.copyOf(ticketConnectors);
         this.database = database;
         this.clock = clock;
         this.crms = crms;
@@ -346,6 +351,10 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private static ActivityRequest activityRequest(OutboxTable.Row row, Context context) {
+        Long replyId = OutboxCommands.replyOf(row.argument());
+        if (replyId != null) {
+            return replyActivity(row, replyId, context);
+        }
         Interaction interaction = context.interaction(row.interactionId());
         Customer customer = context.customer(interaction.customerId());
         InboundContact contact = context.contacts.get(interaction.id());
@@ -356,6 +365,20 @@ public final class OutboxDispatcher implements AutoCloseable {
                 contact != null ? contact.occurredAt() : interaction.createdAt());
     }
 
+    /** An agent's reply that went out, as the CRM logs it: outgoing, by that agent, on the interaction's channel. */
+    private static ActivityRequest replyActivity(OutboxTable.Row row, long replyId, Context context) {
+        ReplyTable.Reply reply = context.replies.get(replyId);
+        if (reply == null) {
+            throw new MissingDataException("reply " + replyId + " does not exist");
+        }
+        Interaction interaction = context.interaction(reply.interactionId());
+        Customer customer = context.customer(interaction.customerId());
+        return new ActivityRequest(row.idempotencyKey(), context.ticket(row.conversationId(), row.target()), customer,
+                interaction.id(), ActivityKind.of(interaction.channel()), interaction.channel(), Direction.OUTBOUND,
+                reply.subject() == null || reply.subject().isBlank() ? "Reply to " + interaction.summary() : reply.subject(),
+                reply.body(), reply.agentId(), reply.sentAt() != null ? reply.sentAt() : row.createdAt());
+    }
+
     // ------------------------------------------------------------------ outcomes
 
     private void record(List<Result> results) throws SQLException {
@@ -363,6 +386,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         List<Long> done = new ArrayList<>();
         List<Done> opened = new ArrayList<>();
         Map<String, Long> replyKeys = new LinkedHashMap<>();
+        List<OutboxTable.NewCommand> replyLogs = new ArrayList<>();
         database.inTransaction(c -> {
             for (Result r : results) {
                 if (r instanceof Done d) {
@@ -371,7 +395,12 @@ public final class OutboxDispatcher implements AutoCloseable {
                         opened.add(d);
                     }
                     if (d.sent() != null) {
-                        ReplyTable.markSent(c, d.sent().reply().id(), d.sent().messageId(), now);
+                        ReplyTable.Reply reply = d.sent().reply();
+                        ReplyTable.markSent(c, reply.id(), d.sent().messageId(), now);
+                        for (String connector : ticketConnectors) {
+                            replyLogs.add(OutboxCommands.logReply(connector, reply.conversationId(), reply.interactionId(),
+                                    reply.id()));
+                        }
                         if (d.sent().messageId() != null) {
                             replyKeys.put(ConversationTable.messageKey(d.sent().channel(), d.sent().messageId()),
                                     d.sent().reply().conversationId());
@@ -388,12 +417,18 @@ public final class OutboxDispatcher implements AutoCloseable {
                 }
             }
             OutboxTable.markDone(c, done, now);
+            if (!replyLogs.isEmpty()) {
+                OutboxTable.insert(c, outboxIds, replyLogs, now);
+            }
             ConversationTable.addMissingKeys(c, replyKeys);
             TicketTable.putAll(c, opened.stream().map(d -> Map.entry(d.row().conversationId(), d.ticket())).toList(), now);
             return null;
         });
         for (Result r : results) {
             announce(r, now);
+        }
+        if (!replyLogs.isEmpty()) {
+            wake();
         }
     }
 
@@ -482,6 +517,10 @@ public final class OutboxDispatcher implements AutoCloseable {
             for (OutboxTable.Row r : rows) {
                 if (OutboxCommands.SEND_REPLY.equals(r.kind())) {
                     replyIds.add(r.id());
+                }
+                Long logged = OutboxCommands.LOG_ACTIVITY.equals(r.kind()) ? OutboxCommands.replyOf(r.argument()) : null;
+                if (logged != null) {
+                    replyIds.add(logged);
                 }
                 if (r.conversationId() != null) {
                     conversationIds.add(r.conversationId());

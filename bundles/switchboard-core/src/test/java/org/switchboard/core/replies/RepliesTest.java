@@ -18,6 +18,7 @@ import org.switchboard.api.Address;
 import org.switchboard.api.Agent;
 import org.switchboard.api.Channel;
 import org.switchboard.api.ConflictException;
+import org.switchboard.api.Direction;
 import org.switchboard.api.InteractionState;
 import org.switchboard.api.NotFoundException;
 import org.switchboard.api.Presence;
@@ -29,6 +30,7 @@ import org.switchboard.api.event.EventProperties;
 import org.switchboard.api.event.Topics;
 import org.switchboard.api.service.InteractionDetails;
 import org.switchboard.api.service.OutboxCommand;
+import org.switchboard.api.spi.ActivityRequest;
 import org.switchboard.api.spi.OutboundMessage;
 import org.switchboard.core.Core;
 import org.switchboard.core.outbox.OutboxCommands;
@@ -104,6 +106,26 @@ class RepliesTest {
     }
 
     @Test
+    void aReplyThatWentOutIsLoggedOnceOnTheTicketAsTheAgentsOutgoingMessage() {
+        harness.senders.add(mail, "support@acme.example", 0);
+        InteractionDetails asked = answeredByAlice("jon@example.org", "Wrong size");
+
+        harness.core().interactions().reply(asked.interaction().id(), "alice", "Send it back, we pay the postage.");
+
+        ActivityRequest logged = await().atMost(CoreHarness.WAIT).until(() -> harness.crm.logged().stream()
+                .filter(a -> a.direction() == Direction.OUTBOUND).toList(), l -> !l.isEmpty()).get(0);
+        assertThat(logged.ticket()).isEqualTo(asked.conversation().ticket());
+        assertThat(logged.customer().id()).isEqualTo(asked.customer().id());
+        assertThat(logged.interactionId()).isEqualTo(asked.interaction().id());
+        assertThat(logged.channel()).isEqualTo(Channel.EMAIL);
+        assertThat(logged.agentId()).isEqualTo("alice");
+        assertThat(logged.body()).isEqualTo("Send it back, we pay the postage.");
+        assertThat(logged.subject()).isEqualTo(mail.delivered().get(0).subject());
+        await().atMost(CoreHarness.WAIT).until(() -> harness.core().outbox().list(OutboxCommand.State.PENDING, 100).isEmpty());
+        assertThat(harness.crm.logged()).filteredOn(a -> a.direction() == Direction.OUTBOUND).hasSize(1);
+    }
+
+    @Test
     void theCustomersAnswerToTheReplyLandsInTheSameConversation() {
         harness.senders.add(mail, "support@acme.example", 0);
         InteractionDetails asked = answeredByAlice("erik@example.org", "Invoice");
@@ -165,6 +187,9 @@ class RepliesTest {
         await().atMost(CoreHarness.WAIT).until(() -> replies(OutboxCommand.State.FAILED).size() == 1);
         assertThat(replies(OutboxCommand.State.FAILED).get(0).lastError()).isEqualTo("550 no such mailbox");
         await().atMost(CoreHarness.WAIT).until(() -> harness.events.on(Topics.OUTBOX_FAILED).size() == 1);
+        assertThat(harness.core().outbox().list(OutboxCommand.State.PENDING, 100)).isEmpty();
+        assertThat(harness.crm.logged()).as("a reply that never went out is not in the CRM")
+                .noneMatch(a -> a.direction() == Direction.OUTBOUND);
     }
 
     @Test
