@@ -68,6 +68,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private static final int MAX_BULK = 100;
     private static final int MIN_SHARE = 25;
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    private static final Duration GATHER = Duration.ofMillis(200);
     private static final Duration CONNECTOR_WAIT = Duration.ofSeconds(5);
 
     private final Database database;
@@ -135,7 +136,30 @@ public final class OutboxDispatcher implements AutoCloseable {
             }
             if (done < BATCH) {
                 awaitWork();
+                if (done > 0) {
+                    gather();
+                }
             }
+        }
+    }
+
+    /**
+     * After a pass that found work, lets the commands written meanwhile come together for a moment, so
+     * that a steady stream goes to the connectors in a few bigger calls and commits rather than many small
+     * ones (each commit holds the store for the contacts still on their way to an agent).
+     */
+    private void gather() {
+        lock.lock();
+        try {
+            long left = GATHER.toNanos();
+            while (running && left > 0) {
+                left = wake.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
         }
     }
 
