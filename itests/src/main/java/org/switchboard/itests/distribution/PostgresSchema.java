@@ -85,6 +85,11 @@ public final class PostgresSchema implements AutoCloseable {
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 
+    /** Gathers the planner's statistics now, as autovacuum would at some moment. */
+    public void analyze() {
+        execute("ANALYZE");
+    }
+
     private void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(baseUrl);
              Statement statement = connection.createStatement()) {

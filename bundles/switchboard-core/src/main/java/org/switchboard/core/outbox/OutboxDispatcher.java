@@ -136,7 +136,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             }
             if (done < BATCH) {
                 awaitWork();
-                if (done > 0) {
+                if (done > 0 && done < MAX_BULK) {
                     gather();
                 }
             }
@@ -144,9 +144,10 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     /**
-     * After a pass that found work, lets the commands written meanwhile come together for a moment, so
-     * that a steady stream goes to the connectors in a few bigger calls and commits rather than many small
-     * ones (each commit holds the store for the contacts still on their way to an agent).
+     * After a pass that found a little work (less than one bulk call), lets the commands written meanwhile
+     * come together for a moment, so that a light steady stream goes to the connectors in a few bigger
+     * calls and commits rather than many small ones (each commit holds the store for the contacts still
+     * on their way to an agent). A busy outbox never waits: its passes are bigger than that.
      */
     private void gather() {
         lock.lock();
