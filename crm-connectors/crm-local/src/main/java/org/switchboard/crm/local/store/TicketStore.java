@@ -61,7 +61,8 @@ public final class TicketStore {
         }
         try {
             return inTransaction(connection -> {
-                LocalTicket opened = insertTicket(connection, ticket, numbers.format(takeNumbers(connection, 1)));
+                insertTickets(connection, List.of(ticket), numbers, takeNumbers(connection, 1));
+                LocalTicket opened = ticketsByKeys(connection, List.of(ticket.idempotencyKey())).get(ticket.idempotencyKey());
                 insertEntry(connection, opened.id(), firstEntry);
                 return opened;
             });
@@ -321,25 +322,6 @@ public final class TicketStore {
         });
     }
 
-    private LocalTicket insertTicket(Connection connection, NewTicket ticket, String number) throws SQLException {
-        Instant now = clock.instant();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crm_local_tickets "
-                + "(number, idempotency_key, conversation_id, customer_id, subject, status, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
-            insert.setString(1, number);
-            insert.setString(2, ticket.idempotencyKey());
-            setNullableLong(insert, 3, ticket.conversationId());
-            insert.setLong(4, ticket.customerId());
-            insert.setString(5, ticket.subject());
-            insert.setString(6, TicketStatus.ALLOWED.get(0));
-            insert.setObject(7, utc(now));
-            insert.setObject(8, utc(now));
-            insert.executeUpdate();
-            return new LocalTicket(generatedId(insert), number, ticket.conversationId(), ticket.customerId(),
-                    ticket.subject(), TicketStatus.ALLOWED.get(0), now, now);
-        }
-    }
-
     /**
      * Takes the next {@code count} ticket numbers and returns the first. The counter row stays locked
      * until the transaction ends, so numbers are handed out in order and a rollback returns them.
@@ -476,15 +458,6 @@ public final class TicketStore {
 
     private <T> T inTransaction(Transactions.Work<T> work) throws SQLException {
         return Transactions.inTransaction(dataSource, work);
-    }
-
-    private static long generatedId(PreparedStatement insert) throws SQLException {
-        try (ResultSet keys = insert.getGeneratedKeys()) {
-            if (!keys.next()) {
-                throw new SQLException("the database returned no id for the new ticket");
-            }
-            return keys.getLong(1);
-        }
     }
 
     private static void setNullableLong(PreparedStatement statement, int index, Long value) throws SQLException {
