@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.switchboard.itests.distribution.SwitchboardInstance;
+import org.switchboard.itests.support.FakePbx;
 import org.switchboard.telephony.ami.AmiMessage;
 import org.switchboard.telephony.ami.FakeAmiServer;
 import org.switchboard.telephony.ami.Transcript;
@@ -98,14 +99,7 @@ public final class CallPopLatencyBenchmark {
                 SwitchboardInstance instance = SwitchboardInstance.unpack(options.distribution(), work)) {
             instance.installDemo();
             addAgents(instance, agents);
-            instance.bootFeature("switchboard-telephony");
-            String pid = "org.switchboard.telephony.asterisk-" + PBX;
-            instance.configure(pid, "name", PBX);
-            instance.configure(pid, "host", "127.0.0.1");
-            instance.configure(pid, "port", Integer.toString(ami.port()));
-            instance.configure(pid, "username", AMI_USER);
-            instance.configure(pid, ".password", AMI_SECRET);
-            instance.configure(pid, "inboundContexts", "from-trunk");
+            FakePbx.connect(instance, PBX, ami, AMI_USER, AMI_SECRET);
             Instant started = Instant.now();
             instance.start();
             instance.awaitReady(started, READY_TIMEOUT);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.switchboard.itests.distribution.SwitchboardInstance;
+import org.switchboard.itests.support.FakePbx;
 import org.switchboard.itests.support.KarafLog;
 import org.switchboard.itests.support.PopStream;
 import org.switchboard.itests.support.SwitchboardClient;
@@ -50,14 +51,7 @@ class TelephonyInKarafIT {
                 TelephonyInKarafIT.class.getSimpleName());
         karaf = SwitchboardInstance.unpack(distribution, home);
         karaf.installDemo();
-        karaf.bootFeature("switchboard-telephony");
-        String pid = "org.switchboard.telephony.asterisk-" + PBX;
-        karaf.configure(pid, "name", PBX);
-        karaf.configure(pid, "host", "127.0.0.1");
-        karaf.configure(pid, "port", Integer.toString(ami.port()));
-        karaf.configure(pid, "username", AMI_USER);
-        karaf.configure(pid, ".password", AMI_SECRET);
-        karaf.configure(pid, "inboundContexts", "from-trunk");
+        FakePbx.connect(karaf, PBX, ami, AMI_USER, AMI_SECRET);
         karaf.start();
         await("GET /health answers 200").atMost(READY).pollInterval(Duration.ofMillis(250)).until(karaf::isReady);
         await("Switchboard logged in to the PBX").atMost(READY).pollInterval(Duration.ofMillis(250))
