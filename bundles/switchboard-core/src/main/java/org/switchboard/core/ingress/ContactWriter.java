@@ -22,8 +22,8 @@ import org.switchboard.api.spi.StoreUnavailableException;
 import org.switchboard.core.store.AcceptedContact;
 import org.switchboard.core.store.ContactTable;
 import org.switchboard.core.store.Database;
-import org.switchboard.core.store.Dialect;
 import org.switchboard.core.store.IdAllocator;
+import org.switchboard.jdbc.Transactions;
 
 /**
  * Stores accepted contacts with group commit: callers from any thread queue their contact and
@@ -127,7 +127,7 @@ public final class ContactWriter implements AutoCloseable {
                 writeOnce(batch);
                 return;
             } catch (SQLException e) {
-                if (Dialect.isUniqueViolation(e) && attempt < CONFLICT_RETRIES) {
+                if (Transactions.isUniqueViolation(e) && attempt < CONFLICT_RETRIES) {
                     // another node stored one of these keys a moment ago: read again, it is a duplicate now
                     LOG.debug("Contact key conflict, retrying the batch", e);
                     continue;

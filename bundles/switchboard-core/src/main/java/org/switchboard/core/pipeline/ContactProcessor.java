@@ -27,7 +27,7 @@ import org.switchboard.core.routing.QueuedItem;
 import org.switchboard.core.store.AcceptedContact;
 import org.switchboard.core.store.ContactTable;
 import org.switchboard.core.store.Database;
-import org.switchboard.core.store.Dialect;
+import org.switchboard.jdbc.Transactions;
 
 /**
  * Processes stored contacts, asynchronously and exactly once: each batch is identified, threaded
@@ -191,7 +191,7 @@ public final class ContactProcessor implements AutoCloseable {
                 publish(processing.process(unique));
                 return;
             } catch (SQLException e) {
-                if (Dialect.isUniqueViolation(e) && ++conflicts < CONFLICT_RETRIES) {
+                if (Transactions.isUniqueViolation(e) && ++conflicts < CONFLICT_RETRIES) {
                     LOG.debug("Conflict with a concurrent writer; processing the batch again", e);
                     processing.clearCaches();
                     continue;

@@ -3,7 +3,6 @@ package org.switchboard.core.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
-import org.switchboard.jdbc.Transactions;
 
 /** The databases the store runs on, and the little that differs between them. */
 public enum Dialect {
@@ -18,10 +17,5 @@ public enum Dialect {
             return POSTGRESQL;
         }
         throw new SQLException("Switchboard's store runs on H2 or PostgreSQL, not on " + product);
-    }
-
-    /** Whether the failure is a unique or primary key violation (same SQLSTATE on both). */
-    public static boolean isUniqueViolation(SQLException e) {
-        return Transactions.isUniqueViolation(e);
     }
 }
