@@ -61,8 +61,7 @@ public final class TicketStore {
         }
         try {
             return inTransaction(connection -> {
-                insertTickets(connection, List.of(ticket), numbers, takeNumbers(connection, 1));
-                LocalTicket opened = ticketsByKeys(connection, List.of(ticket.idempotencyKey())).get(ticket.idempotencyKey());
+                LocalTicket opened = insertTickets(connection, List.of(ticket), numbers, takeNumbers(connection, 1)).get(0);
                 insertEntry(connection, opened.id(), firstEntry);
                 return opened;
             });
@@ -96,9 +95,6 @@ public final class TicketStore {
             return inTransaction(connection -> {
                 java.util.Map<String, LocalTicket> existing = ticketsByKeys(connection,
                         openings.stream().map(o -> o.ticket().idempotencyKey()).toList());
-                long fresh = openings.stream().map(o -> o.ticket().idempotencyKey())
-                        .filter(k -> !existing.containsKey(k)).distinct().count();
-                long next = fresh == 0 ? 0 : takeNumbers(connection, (int) fresh);
                 java.util.Map<String, Opening> toOpen = new java.util.LinkedHashMap<>();
                 for (Opening o : openings) {
                     if (!existing.containsKey(o.ticket().idempotencyKey())) {
@@ -106,11 +102,15 @@ public final class TicketStore {
                     }
                 }
                 if (!toOpen.isEmpty()) {
-                    insertTickets(connection, toOpen.values().stream().map(Opening::ticket).toList(), numbers, next);
-                    java.util.Map<String, LocalTicket> inserted = ticketsByKeys(connection, List.copyOf(toOpen.keySet()));
-                    insertEntries(connection, toOpen.values().stream()
-                            .map(o -> new Append(inserted.get(o.ticket().idempotencyKey()).id(), o.firstEntry())).toList());
-                    existing.putAll(inserted);
+                    List<Opening> fresh = List.copyOf(toOpen.values());
+                    List<LocalTicket> inserted = insertTickets(connection, fresh.stream().map(Opening::ticket).toList(),
+                            numbers, takeNumbers(connection, fresh.size()));
+                    List<Append> firstEntries = new ArrayList<>(fresh.size());
+                    for (int i = 0; i < fresh.size(); i++) {
+                        firstEntries.add(new Append(inserted.get(i).id(), fresh.get(i).firstEntry()));
+                        existing.put(fresh.get(i).ticket().idempotencyKey(), inserted.get(i));
+                    }
+                    insertEntries(connection, firstEntries);
                 }
                 List<LocalTicket> opened = new ArrayList<>(openings.size());
                 for (Opening o : openings) {
@@ -340,16 +340,18 @@ public final class TicketStore {
         }
     }
 
-    /** Inserts the tickets in one batch, numbered in order from {@code firstNumber}. */
-    private void insertTickets(Connection connection, List<NewTicket> tickets, TicketNumbers numbers, long firstNumber)
-            throws SQLException {
+    /** Inserts the tickets in one batch, numbered in order from {@code firstNumber}; returns them with their ids. */
+    private List<LocalTicket> insertTickets(Connection connection, List<NewTicket> tickets, TicketNumbers numbers,
+                                            long firstNumber) throws SQLException {
         Instant now = clock.instant();
-        long number = firstNumber;
+        List<String> numbered = new ArrayList<>(tickets.size());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crm_local_tickets "
                 + "(number, idempotency_key, conversation_id, customer_id, subject, status, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
             for (NewTicket ticket : tickets) {
-                insert.setString(1, numbers.format(number++));
+                String number = numbers.format(firstNumber + numbered.size());
+                numbered.add(number);
+                insert.setString(1, number);
                 insert.setString(2, ticket.idempotencyKey());
                 setNullableLong(insert, 3, ticket.conversationId());
                 insert.setLong(4, ticket.customerId());
@@ -360,6 +362,17 @@ public final class TicketStore {
                 insert.addBatch();
             }
             insert.executeBatch();
+            List<LocalTicket> opened = new ArrayList<>(tickets.size());
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                for (NewTicket ticket : tickets) {
+                    if (!keys.next()) {
+                        throw new SQLException("the database returned no id for the new ticket " + ticket.idempotencyKey());
+                    }
+                    opened.add(new LocalTicket(keys.getLong(1), numbered.get(opened.size()), ticket.conversationId(),
+                            ticket.customerId(), ticket.subject(), TicketStatus.ALLOWED.get(0), now, now));
+                }
+            }
+            return opened;
         }
     }
 
