@@ -26,7 +26,7 @@ public final class TestStore implements AutoCloseable {
     }
 
     public static TestStore h2(Path folder) {
-        return new TestStore("jdbc:h2:file:" + folder.resolve("switchboard").toAbsolutePath() + ";WRITE_DELAY=0");
+        return new TestStore("jdbc:h2:file:" + folder.resolve("switchboard").toAbsolutePath() + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
     }
 
     /** A clean PostgreSQL schema: everything of earlier runs dropped. */
