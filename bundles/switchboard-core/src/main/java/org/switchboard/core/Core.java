@@ -114,7 +114,7 @@ public final class Core implements AutoCloseable {
         PopPublisher pops = new PopPublisher(database, queueRegistry, events, clock, popExecutor);
         this.routing = new RoutingEngine(database, clock, events, queueRegistry, pops, settings.offerTimeout());
         this.processor = settings.processingEnabled()
-                ? new ContactProcessor(database, clock, events, normalizer, crmLookup, queueRegistry, settings.processing(),
+                ? new ContactProcessor(database, clock, events, normalizer, crmLookup, crms, queueRegistry, settings.processing(),
                         routing::enqueued, dispatcher::wake)
                 : null;
         this.writer = new ContactWriter(database, clock, processor == null ? stored -> { } : processor::submit);

@@ -2,10 +2,11 @@
  * The service provider interfaces: what the core offers channels ({@link ContactIngress},
  * {@link InteractionEvents}) and what plugins offer the core ({@link CrmConnector},
  * {@link ChannelSender}, {@link Telephony}, {@link HealthCheck}). All are OSGi services; plugins
- * register theirs and the core binds them as a whiteboard.
+ * register theirs and the core binds them as a whiteboard. A connector of a CRM kept in
+ * Switchboard's own store implements {@link InStoreCrm} as well.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.switchboard.api.spi;
 
 import org.osgi.annotation.bundle.Export;

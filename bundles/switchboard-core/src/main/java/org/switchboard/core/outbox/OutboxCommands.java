@@ -22,7 +22,8 @@ public final class OutboxCommands {
     private OutboxCommands() {
     }
 
-    static String sequenceKey(String connector, long conversationId) {
+    /** The sequence of one conversation's commands to one connector. */
+    public static String sequenceKey(String connector, long conversationId) {
         return "conversation:" + conversationId + ':' + connector;
     }
 

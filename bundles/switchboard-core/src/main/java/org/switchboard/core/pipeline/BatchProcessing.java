@@ -20,10 +20,11 @@ import org.switchboard.api.CrmRef;
 import org.switchboard.api.Direction;
 import org.switchboard.api.InboundContact;
 import org.switchboard.api.RoutingMode;
+import org.switchboard.api.TicketRef;
 import org.switchboard.api.spi.CrmMatch;
 import org.switchboard.core.identity.AddressNormalizer;
+import org.switchboard.core.identity.CrmDirectory;
 import org.switchboard.core.identity.CrmLookup;
-import org.switchboard.core.outbox.OutboxCommands;
 import org.switchboard.core.routing.QueueRegistry;
 import org.switchboard.core.store.AcceptedContact;
 import org.switchboard.core.store.ContactTable;
@@ -51,25 +52,31 @@ final class BatchProcessing {
     private final CrmLookup crmLookup;
     private final QueueRegistry queues;
     private final ProcessingSettings settings;
+    private final CrmWrites crmWrites;
     private final IdAllocator customerIds = new IdAllocator("sb_customer_seq");
     private final IdAllocator conversationIds = new IdAllocator("sb_conversation_seq");
     private final IdAllocator outboxIds = new IdAllocator("sb_outbox_seq");
     private final Lru<Address, Long> customerByAddress = new Lru<>(CACHE_SIZE);
     private final Lru<String, Long> conversationByKey = new Lru<>(CACHE_SIZE);
 
-    BatchProcessing(Database database, Clock clock, AddressNormalizer normalizer, CrmLookup crmLookup, QueueRegistry queues,
-                    ProcessingSettings settings) {
+    BatchProcessing(Database database, Clock clock, AddressNormalizer normalizer, CrmLookup crmLookup, CrmDirectory crms,
+                    QueueRegistry queues, ProcessingSettings settings) {
         this.database = database;
         this.clock = clock;
         this.normalizer = normalizer;
         this.crmLookup = crmLookup;
         this.queues = queues;
         this.settings = settings;
+        this.crmWrites = new CrmWrites(crms, settings.ticketConnectors());
     }
 
-    /** What one processed contact became. */
+    /**
+     * What one processed contact became.
+     *
+     * @param tickets the tickets opened for its conversation in the transaction (by in-store CRMs)
+     */
     record Outcome(AcceptedContact accepted, long customerId, boolean newCustomer, long conversationId,
-                   boolean newConversation, String queueId, boolean queued) {
+                   boolean newConversation, String queueId, boolean queued, List<TicketRef> tickets) {
     }
 
     /** Forgets cached lookups; after a conflict with another writer the store is read afresh. */
@@ -202,7 +209,7 @@ final class BatchProcessing {
         final List<ConversationTable.NewConversation> conversations = new ArrayList<>();
         final Set<Long> touched = new LinkedHashSet<>();
         final List<InteractionTable.Processed> interactions = new ArrayList<>();
-        final List<OutboxTable.NewCommand> commands = new ArrayList<>();
+        final List<CrmWrites.Work> crmWork = new ArrayList<>();
         /** CRM records claimed by customers created in this batch, not yet in the store. */
         final Map<CrmRef, Long> newRefs = new HashMap<>();
 
@@ -275,12 +282,9 @@ final class BatchProcessing {
             String queueId = x.routing() == RoutingMode.CORE ? queues.select(x.channel(), x.entryPoint()) : null;
             interactions.add(new InteractionTable.Processed(a.interactionId(), x.routing(), customerId, conversationId, queueId, now));
             // what the CRMs must learn
-            for (String connector : settings.ticketConnectors()) {
-                commands.add(newConversation
-                        ? OutboxCommands.openTicket(connector, conversationId, a.interactionId())
-                        : OutboxCommands.logActivity(connector, conversationId, a.interactionId()));
-            }
-            return new Outcome(a, customerId, newCustomer, conversationId, newConversation, queueId, false);
+            crmWork.add(new CrmWrites.Work(x, a.interactionId(), customerId, conversationId, newConversation,
+                    newConversation ? subjectOf(x) : null));
+            return new Outcome(a, customerId, newCustomer, conversationId, newConversation, queueId, false, List.of());
         }
 
         /** A customer that already holds one of the matched CRM records, if any (in this batch or stored). */
@@ -316,10 +320,15 @@ final class BatchProcessing {
             ConversationTable.addKeys(c, newKeys);
             ConversationTable.touch(c, touched, now);
             Set<Long> queued = new HashSet<>(InteractionTable.processed(c, interactions));
-            OutboxTable.insert(c, outboxIds, commands, now);
+            CrmWrites.Result crm = crmWrites.write(c, crmWork, now);
+            OutboxTable.insert(c, outboxIds, crm.commands(), now);
             ContactTable.markDone(c, outcomes.stream().map(o -> o.accepted().contactId()).toList());
+            Map<Long, List<TicketRef>> opened = new HashMap<>();
+            crm.opened().forEach(t -> opened.computeIfAbsent(t.conversationId(), k -> new ArrayList<>()).add(t.ticket()));
+            Set<Long> announced = new HashSet<>();
             outcomes.replaceAll(o -> new Outcome(o.accepted(), o.customerId(), o.newCustomer(), o.conversationId(),
-                    o.newConversation(), o.queueId(), queued.contains(o.accepted().interactionId())));
+                    o.newConversation(), o.queueId(), queued.contains(o.accepted().interactionId()),
+                    announced.add(o.conversationId()) ? opened.getOrDefault(o.conversationId(), List.of()) : List.of()));
         }
     }
 

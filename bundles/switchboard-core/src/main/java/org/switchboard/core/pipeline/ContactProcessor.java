@@ -17,10 +17,12 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.InteractionState;
+import org.switchboard.api.TicketRef;
 import org.switchboard.api.event.EventProperties;
 import org.switchboard.api.event.Topics;
 import org.switchboard.core.events.Events;
 import org.switchboard.core.identity.AddressNormalizer;
+import org.switchboard.core.identity.CrmDirectory;
 import org.switchboard.core.identity.CrmLookup;
 import org.switchboard.core.routing.QueueRegistry;
 import org.switchboard.core.routing.QueuedItem;
@@ -69,12 +71,12 @@ public final class ContactProcessor implements AutoCloseable {
      * @param outbox  is told that commands were written
      */
     public ContactProcessor(Database database, Clock clock, Events events, AddressNormalizer normalizer, CrmLookup crmLookup,
-                            QueueRegistry queues, ProcessingSettings settings, Consumer<List<QueuedItem>> routing,
-                            Runnable outbox) {
+                            CrmDirectory crms, QueueRegistry queues, ProcessingSettings settings,
+                            Consumer<List<QueuedItem>> routing, Runnable outbox) {
         this.database = database;
         this.clock = clock;
         this.events = events;
-        this.processing = new BatchProcessing(database, clock, normalizer, crmLookup, queues, settings);
+        this.processing = new BatchProcessing(database, clock, normalizer, crmLookup, crms, queues, settings);
         this.routing = routing;
         this.outbox = outbox;
         this.batchSize = settings.batchSize();
@@ -267,6 +269,13 @@ public final class ContactProcessor implements AutoCloseable {
                 props.put(EventProperties.CONVERSATION_ID, o.conversationId());
                 props.put(EventProperties.TIMESTAMP, now);
                 events.post(Topics.interaction(InteractionState.QUEUED), props);
+            }
+            for (TicketRef ticket : o.tickets()) {
+                Map<String, Object> props = new HashMap<>();
+                props.put(EventProperties.CONVERSATION_ID, o.conversationId());
+                props.put(EventProperties.TICKET, ticket);
+                props.put(EventProperties.TIMESTAMP, now);
+                events.post(Topics.TICKET_OPENED, props);
             }
         }
         routing.accept(items);

@@ -6,15 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.switchboard.api.service.OutboxCommand;
 import org.switchboard.api.service.OutboxCommand.State;
 
 /** {@code sb_outbox}: CRM and channel writes waiting, done or failed. */
 public final class OutboxTable {
+    private static final int IN_CHUNK = 500;
     private static final String COLUMNS = "o.id, o.target, o.kind, o.sequence_key, o.idempotency_key, o.conversation_id, "
             + "o.interaction_id, o.argument, o.state, o.attempts, o.next_attempt_at, o.last_error, o.created_at";
 
@@ -82,6 +86,29 @@ public final class OutboxTable {
             ps.setInt(4, limit);
             return rows(ps);
         }
+    }
+
+    /** Which of these sequence keys have a command that is not done yet (pending or failed). */
+    public static Set<String> unfinished(Connection c, Collection<String> sequenceKeys) throws SQLException {
+        Set<String> result = new HashSet<>();
+        List<String> keys = List.copyOf(sequenceKeys);
+        for (int from = 0; from < keys.size(); from += IN_CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT sequence_key FROM sb_outbox WHERE sequence_key IN ("
+                    + Rows.placeholders(chunk.size()) + ") AND state <> ?")) {
+                int i = 1;
+                for (String key : chunk) {
+                    ps.setString(i++, key);
+                }
+                ps.setString(i, State.DONE.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return result;
     }
 
     /** When the next pending command is due, if any is. */

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.switchboard.api.service.Ticket;
 
 /** {@code sb_ticket}: the tickets the CRMs opened for conversations. */
 public final class TicketTable {
+    private static final int IN_CHUNK = 500;
     private static final String SELECT = "SELECT t.conversation_id, t.connector_id, t.external_id, t.number, t.status, t.url, "
             + "t.created_at, t.updated_at, v.customer_id, v.subject FROM sb_ticket t "
             + "JOIN sb_conversation v ON v.id = t.conversation_id ";
@@ -104,6 +107,30 @@ public final class TicketTable {
                 while (rs.next()) {
                     TicketRef ref = ref(rs);
                     result.put(ref.connectorId(), ref);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The tickets one connector opened for these conversations, by conversation. */
+    public static Map<Long, TicketRef> ofConversations(Connection c, Collection<Long> conversationIds, String connector)
+            throws SQLException {
+        Map<Long, TicketRef> result = new HashMap<>();
+        List<Long> ids = List.copyOf(conversationIds);
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE t.conversation_id IN ("
+                    + Rows.placeholders(chunk.size()) + ") AND t.connector_id = ?")) {
+                int i = 1;
+                for (Long id : chunk) {
+                    ps.setLong(i++, id);
+                }
+                ps.setString(i, connector);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.put(rs.getLong("conversation_id"), ref(rs));
+                    }
                 }
             }
         }

@@ -1,8 +1,10 @@
 package org.switchboard.crm.local.connector;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -12,6 +14,7 @@ import org.switchboard.api.TicketRef;
 import org.switchboard.api.spi.ActivityKind;
 import org.switchboard.api.spi.ActivityRequest;
 import org.switchboard.api.spi.CrmConnector;
+import org.switchboard.api.spi.InStoreCrm;
 import org.switchboard.api.spi.CrmException;
 import org.switchboard.api.spi.CrmOutcome;
 import org.switchboard.api.spi.CrmMatch;
@@ -37,7 +40,7 @@ import org.switchboard.crm.local.store.TicketStore;
 @Component(configurationPid = LocalCrmConfig.PID,
         property = CrmConnector.ID_PROPERTY + "=" + LocalCrmConnector.ID)
 @Designate(ocd = LocalCrmConfig.class)
-public final class LocalCrmConnector implements CrmConnector {
+public final class LocalCrmConnector implements CrmConnector, InStoreCrm {
     public static final String ID = "local";
 
     /** Longest idempotency key taken; the column holds 512 and the opening entry's key adds a suffix. */
@@ -88,6 +91,26 @@ public final class LocalCrmConnector implements CrmConnector {
     /** Opens them all in one transaction; a request the local CRM refuses fails alone. */
     @Override
     public List<CrmOutcome<TicketRef>> openTickets(List<TicketRequest> requests) {
+        try {
+            return openTickets(requests, openings -> store.openAll(openings, numbers), false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("not thrown when failures are outcomes", e);
+        }
+    }
+
+    /** Opens them all in the caller's transaction; a request the local CRM refuses fails alone. */
+    @Override
+    public List<CrmOutcome<TicketRef>> openTickets(Connection connection, List<TicketRequest> requests) throws SQLException {
+        return openTickets(requests, openings -> store.openAll(connection, openings, numbers), true);
+    }
+
+    private interface Writer<T, R> {
+        List<R> write(List<T> items) throws SQLException;
+    }
+
+    private List<CrmOutcome<TicketRef>> openTickets(List<TicketRequest> requests,
+                                                   Writer<TicketStore.Opening, LocalTicket> open, boolean rethrow)
+            throws SQLException {
         CrmOutcome<?>[] outcomes = new CrmOutcome<?>[requests.size()];
         List<TicketStore.Opening> openings = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
@@ -101,11 +124,14 @@ public final class LocalCrmConnector implements CrmConnector {
         }
         if (!openings.isEmpty()) {
             try {
-                List<LocalTicket> opened = store.openAll(openings, numbers);
+                List<LocalTicket> opened = open.write(openings);
                 for (int j = 0; j < opened.size(); j++) {
                     outcomes[positions.get(j)] = CrmOutcome.ok(ref(opened.get(j)));
                 }
             } catch (SQLException e) {
+                if (rethrow) {
+                    throw e;
+                }
                 CrmException failure = Failures.of("open tickets", e);
                 positions.forEach(i -> outcomes[i] = CrmOutcome.failed(failure));
             }
@@ -131,7 +157,7 @@ public final class LocalCrmConnector implements CrmConnector {
      */
     @Override
     public void logActivity(ActivityRequest request) throws CrmException {
-        TicketStore.Append append = append(request);
+        TicketStore.Append append = append(request, this::existing);
         try {
             store.appendOnce(append.ticketId(), append.entry());
         } catch (SQLException e) {
@@ -142,12 +168,36 @@ public final class LocalCrmConnector implements CrmConnector {
     /** Appends them all in one transaction; a request the local CRM refuses fails alone. */
     @Override
     public List<CrmOutcome<Void>> logActivities(List<ActivityRequest> requests) {
+        try {
+            return logActivities(requests, ref -> existing(ref, store::findById), store::appendAll, false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("not thrown when failures are outcomes", e);
+        }
+    }
+
+    /** Appends them all in the caller's transaction; a request the local CRM refuses fails alone. */
+    @Override
+    public List<CrmOutcome<Void>> logActivities(Connection connection, List<ActivityRequest> requests) throws SQLException {
+        return logActivities(requests, ref -> existing(ref, id -> store.findById(connection, id)),
+                appends -> store.appendAll(connection, appends), true);
+    }
+
+    private interface TicketLookup {
+        LocalTicket existing(TicketRef ref) throws CrmException;
+    }
+
+    private interface Appender {
+        void append(List<TicketStore.Append> appends) throws SQLException;
+    }
+
+    private List<CrmOutcome<Void>> logActivities(List<ActivityRequest> requests, TicketLookup tickets, Appender appender,
+                                                 boolean rethrow) throws SQLException {
         CrmOutcome<?>[] outcomes = new CrmOutcome<?>[requests.size()];
         List<TicketStore.Append> appends = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             try {
-                appends.add(append(requests.get(i)));
+                appends.add(append(requests.get(i), tickets));
                 positions.add(i);
             } catch (CrmException e) {
                 outcomes[i] = CrmOutcome.failed(e);
@@ -155,9 +205,12 @@ public final class LocalCrmConnector implements CrmConnector {
         }
         if (!appends.isEmpty()) {
             try {
-                store.appendAll(appends);
+                appender.append(appends);
                 positions.forEach(i -> outcomes[i] = CrmOutcome.ok(null));
             } catch (SQLException e) {
+                if (rethrow) {
+                    throw e;
+                }
                 CrmException failure = Failures.of("log activities", e);
                 positions.forEach(i -> outcomes[i] = CrmOutcome.failed(failure));
             }
@@ -165,9 +218,9 @@ public final class LocalCrmConnector implements CrmConnector {
         return typed(outcomes);
     }
 
-    private TicketStore.Append append(ActivityRequest request) throws CrmException {
+    private static TicketStore.Append append(ActivityRequest request, TicketLookup tickets) throws CrmException {
         String key = checkedKey(request.idempotencyKey());
-        Long ticketId = request.ticket() == null ? null : existing(request.ticket()).id();
+        Long ticketId = request.ticket() == null ? null : tickets.existing(request.ticket()).id();
         NewEntry entry = new NewEntry(key, request.customer().id(), positiveOrNull(request.interactionId()),
                 request.kind().name(), request.channel().id(), request.direction().name(),
                 shortened(request.subject()), request.body(), request.agentId(), request.occurredAt());
@@ -201,6 +254,14 @@ public final class LocalCrmConnector implements CrmConnector {
     }
 
     private LocalTicket existing(TicketRef ref) throws CrmException {
+        return existing(ref, store::findById);
+    }
+
+    private interface ById {
+        Optional<LocalTicket> find(long id) throws SQLException;
+    }
+
+    private static LocalTicket existing(TicketRef ref, ById byId) throws CrmException {
         if (!ID.equals(ref.connectorId())) {
             throw CrmException.reject("Ticket " + ref.number() + " belongs to CRM connector '" + ref.connectorId()
                     + "', not to the local CRM");
@@ -212,7 +273,7 @@ public final class LocalCrmConnector implements CrmConnector {
             throw missing(ref);
         }
         try {
-            return store.findById(id).orElseThrow(() -> missing(ref));
+            return byId.find(id).orElseThrow(() -> missing(ref));
         } catch (SQLException e) {
             throw Failures.of("read a ticket", e);
         }

@@ -92,32 +92,7 @@ public final class TicketStore {
      */
     public List<LocalTicket> openAll(List<Opening> openings, TicketNumbers numbers) throws SQLException {
         try {
-            return inTransaction(connection -> {
-                java.util.Map<String, LocalTicket> existing = ticketsByKeys(connection,
-                        openings.stream().map(o -> o.ticket().idempotencyKey()).toList());
-                java.util.Map<String, Opening> toOpen = new java.util.LinkedHashMap<>();
-                for (Opening o : openings) {
-                    if (!existing.containsKey(o.ticket().idempotencyKey())) {
-                        toOpen.putIfAbsent(o.ticket().idempotencyKey(), o);
-                    }
-                }
-                if (!toOpen.isEmpty()) {
-                    List<Opening> fresh = List.copyOf(toOpen.values());
-                    List<LocalTicket> inserted = insertTickets(connection, fresh.stream().map(Opening::ticket).toList(),
-                            numbers, takeNumbers(connection, fresh.size()));
-                    List<Append> firstEntries = new ArrayList<>(fresh.size());
-                    for (int i = 0; i < fresh.size(); i++) {
-                        firstEntries.add(new Append(inserted.get(i).id(), fresh.get(i).firstEntry()));
-                        existing.put(fresh.get(i).ticket().idempotencyKey(), inserted.get(i));
-                    }
-                    insertEntries(connection, firstEntries);
-                }
-                List<LocalTicket> opened = new ArrayList<>(openings.size());
-                for (Opening o : openings) {
-                    opened.add(existing.get(o.ticket().idempotencyKey()));
-                }
-                return opened;
-            });
+            return inTransaction(connection -> openAll(connection, openings, numbers));
         } catch (SQLException e) {
             if (!Transactions.isUniqueViolation(e)) {
                 throw e;
@@ -131,26 +106,47 @@ public final class TicketStore {
     }
 
     /**
+     * {@link #openAll} on the caller's connection, in the caller's transaction: neither commits nor
+     * rolls back. If another transaction opens one of the same keys meanwhile, the store's unique key
+     * fails this one's.
+     *
+     * @return the tickets, in the order of the openings
+     */
+    public List<LocalTicket> openAll(Connection connection, List<Opening> openings, TicketNumbers numbers) throws SQLException {
+        java.util.Map<String, LocalTicket> existing = ticketsByKeys(connection,
+                openings.stream().map(o -> o.ticket().idempotencyKey()).toList());
+        java.util.Map<String, Opening> toOpen = new java.util.LinkedHashMap<>();
+        for (Opening o : openings) {
+            if (!existing.containsKey(o.ticket().idempotencyKey())) {
+                toOpen.putIfAbsent(o.ticket().idempotencyKey(), o);
+            }
+        }
+        if (!toOpen.isEmpty()) {
+            List<Opening> fresh = List.copyOf(toOpen.values());
+            List<LocalTicket> inserted = insertTickets(connection, fresh.stream().map(Opening::ticket).toList(),
+                    numbers, takeNumbers(connection, fresh.size()));
+            List<Append> firstEntries = new ArrayList<>(fresh.size());
+            for (int i = 0; i < fresh.size(); i++) {
+                firstEntries.add(new Append(inserted.get(i).id(), fresh.get(i).firstEntry()));
+                existing.put(fresh.get(i).ticket().idempotencyKey(), inserted.get(i));
+            }
+            insertEntries(connection, firstEntries);
+        }
+        List<LocalTicket> opened = new ArrayList<>(openings.size());
+        for (Opening o : openings) {
+            opened.add(existing.get(o.ticket().idempotencyKey()));
+        }
+        return opened;
+    }
+
+    /**
      * {@link #appendOnce} for many, in one transaction; entries whose key was appended before are
      * left out. If another caller appends one of the same keys meanwhile, they are appended one by one.
      */
     public void appendAll(List<Append> appends) throws SQLException {
         try {
             inTransaction(connection -> {
-                java.util.Set<String> known = entryKeys(connection,
-                        appends.stream().map(a -> a.entry().idempotencyKey()).toList());
-                java.util.Set<Long> touched = new java.util.LinkedHashSet<>();
-                List<Append> fresh = new ArrayList<>(appends.size());
-                for (Append a : appends) {
-                    if (known.add(a.entry().idempotencyKey())) {
-                        fresh.add(a);
-                        if (a.ticketId() != null) {
-                            touched.add(a.ticketId());
-                        }
-                    }
-                }
-                insertEntries(connection, fresh);
-                touch(connection, touched);
+                appendAll(connection, appends);
                 return null;
             });
         } catch (SQLException e) {
@@ -161,6 +157,28 @@ public final class TicketStore {
                 appendOnce(a.ticketId(), a.entry());
             }
         }
+    }
+
+    /**
+     * {@link #appendAll} on the caller's connection, in the caller's transaction: neither commits nor
+     * rolls back. If another transaction appends one of the same keys meanwhile, the store's unique
+     * key fails this one's.
+     */
+    public void appendAll(Connection connection, List<Append> appends) throws SQLException {
+        java.util.Set<String> known = entryKeys(connection,
+                appends.stream().map(a -> a.entry().idempotencyKey()).toList());
+        java.util.Set<Long> touched = new java.util.LinkedHashSet<>();
+        List<Append> fresh = new ArrayList<>(appends.size());
+        for (Append a : appends) {
+            if (known.add(a.entry().idempotencyKey())) {
+                fresh.add(a);
+                if (a.ticketId() != null) {
+                    touched.add(a.ticketId());
+                }
+            }
+        }
+        insertEntries(connection, fresh);
+        touch(connection, touched);
     }
 
     private static java.util.Map<String, LocalTicket> ticketsByKeys(Connection connection, List<String> keys)
@@ -259,7 +277,12 @@ public final class TicketStore {
     }
 
     public Optional<LocalTicket> findById(long id) throws SQLException {
-        return read(connection -> selectTicket(connection, "id = ?", id));
+        return read(connection -> findById(connection, id));
+    }
+
+    /** {@link #findById} on the caller's connection. */
+    public Optional<LocalTicket> findById(Connection connection, long id) throws SQLException {
+        return selectTicket(connection, "id = ?", id);
     }
 
     public Optional<LocalTicket> findByNumber(String number) throws SQLException {

@@ -156,6 +156,47 @@ abstract class LocalCrmConnectorContract extends CrmConnectorContract {
     }
 
     @Test
+    void inTheCallersTransactionTicketsAndEntriesCommitWithIt() throws Exception {
+        TicketRef before = connector.openTicket(Requests.ticket("conversation-2"));
+        List<CrmOutcome<TicketRef>> opened;
+        List<CrmOutcome<Void>> logged;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            opened = connector.openTickets(c, List.of(Requests.ticket("conversation-1"), Requests.ticket("conversation-2"),
+                    Requests.ticket("k".repeat(600))));
+            logged = connector.logActivities(c, List.of(Requests.activity("activity-1", opened.get(0).value(), "follow-up"),
+                    Requests.activity("activity-2", new TicketRef("suitecrm", "7", "T-7", TicketRef.OPEN, null), "elsewhere")));
+            c.commit();
+        }
+
+        assertThat(opened).extracting(CrmOutcome::isSuccess).containsExactly(true, true, false);
+        assertThat(opened.get(1).value()).as("a key seen before").isEqualTo(before);
+        assertThat(opened.get(2).failure().isRetryable()).isFalse();
+        assertThat(logged).extracting(CrmOutcome::isSuccess).containsExactly(true, false);
+        assertThat(store.entries(Long.parseLong(opened.get(0).value().externalId()))).extracting(LocalEntry::body)
+                .containsExactly("Hello,\nthe printer is on fire.", "follow-up");
+        assertThat(count(dataSource, "SELECT COUNT(*) FROM crm_local_tickets")).isEqualTo(2);
+    }
+
+    @Test
+    void inTheCallersTransactionNothingIsWrittenWhenItRollsBack() throws Exception {
+        TicketRef before = connector.openTicket(Requests.ticket("conversation-1"));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            assertThat(connector.openTickets(c, List.of(Requests.ticket("conversation-2")))).allMatch(CrmOutcome::isSuccess);
+            assertThat(connector.logActivities(c, List.of(Requests.activity("activity-1", before, "follow-up"))))
+                    .allMatch(CrmOutcome::isSuccess);
+            c.rollback();
+        }
+
+        assertThat(count(dataSource, "SELECT COUNT(*) FROM crm_local_tickets")).isEqualTo(1);
+        assertThat(store.entries(Long.parseLong(before.externalId()))).extracting(LocalEntry::body)
+                .containsExactly("Hello,\nthe printer is on fire.");
+        assertThat(connector.openTicket(Requests.ticket("conversation-2")).number()).as("after the rollback, opened anew")
+                .isNotEqualTo(before.number());
+    }
+
+    @Test
     void numbersTicketsFromTheSequence() throws Exception {
         TicketRef first = connector.openTicket(Requests.ticket("conversation-1"));
         TicketRef second = connector.openTicket(Requests.ticket("conversation-2"));
