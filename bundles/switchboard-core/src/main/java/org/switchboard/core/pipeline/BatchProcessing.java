@@ -320,7 +320,7 @@ final class BatchProcessing {
             ConversationTable.addKeys(c, newKeys);
             ConversationTable.touch(c, touched, now);
             Set<Long> queued = new HashSet<>(InteractionTable.processed(c, interactions));
-            CrmWrites.Result crm = crmWrites.write(c, crmWork, now);
+            CrmWrites.Result crm = crmWrites.write(c, crmWork, customers, now);
             OutboxTable.insert(c, outboxIds, crm.commands(), now);
             ContactTable.markDone(c, outcomes.stream().map(o -> o.accepted().contactId()).toList());
             Map<Long, List<TicketRef>> opened = new HashMap<>();

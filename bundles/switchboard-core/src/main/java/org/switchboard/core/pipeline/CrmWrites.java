@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,12 @@ final class CrmWrites {
         this.ticketConnectors = List.copyOf(ticketConnectors);
     }
 
-    /** Writes what in-store CRMs can take on {@code c}; returns it with the commands for the outbox. */
-    Result write(Connection c, List<Work> work, Instant now) throws SQLException {
+    /**
+     * Writes what in-store CRMs can take on {@code c}; returns it with the commands for the outbox.
+     *
+     * @param created the customers the batch created, as they were stored; the others are read
+     */
+    Result write(Connection c, List<Work> work, List<CustomerTable.NewCustomer> created, Instant now) throws SQLException {
         List<Opened> opened = new ArrayList<>();
         List<OutboxTable.NewCommand> commands = new ArrayList<>();
         Map<Long, Customer> customers = null;
@@ -70,11 +75,24 @@ final class CrmWrites {
                 continue;
             }
             if (customers == null) {
-                customers = CustomerTable.find(c, work.stream().map(Work::customerId).distinct().toList());
+                customers = customers(c, work, created);
             }
             opened.addAll(write(c, connector, inStore.get(), work, customers, commands, now));
         }
         return new Result(opened, commands);
+    }
+
+    private static Map<Long, Customer> customers(Connection c, List<Work> work, List<CustomerTable.NewCustomer> created)
+            throws SQLException {
+        Map<Long, Customer> customers = new HashMap<>();
+        for (CustomerTable.NewCustomer n : created) {
+            customers.put(n.id(), new Customer(n.id(), n.displayName(), n.addresses(), n.crmRefs(), n.at()));
+        }
+        List<Long> known = work.stream().map(Work::customerId).filter(id -> !customers.containsKey(id)).distinct().toList();
+        if (!known.isEmpty()) {
+            customers.putAll(CustomerTable.find(c, known));
+        }
+        return customers;
     }
 
     private static List<Opened> write(Connection c, String connector, InStoreCrm crm, List<Work> work,
