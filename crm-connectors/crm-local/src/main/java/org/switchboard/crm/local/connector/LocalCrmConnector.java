@@ -36,6 +36,9 @@ import org.switchboard.crm.local.store.TicketStore;
  * {@code <ticketPrefix><counter value>} (e.g. {@code SB-000123}), its URL the REST resource that
  * shows it with its activity log. The request's idempotency key is stored with every ticket and
  * entry; a second call with a key seen before returns what the first made.
+ *
+ * <p>As an {@link InStoreCrm} it also writes on the core's connection: the core opens new
+ * conversations' tickets and logs follow-ups in the transaction that processes the contacts.
  */
 @Component(configurationPid = LocalCrmConfig.PID,
         property = CrmConnector.ID_PROPERTY + "=" + LocalCrmConnector.ID)
