@@ -12,7 +12,8 @@ import org.switchboard.api.TicketRef;
  *
  * <p><b>Contract.</b> Lookups may be called at ring time: the core bounds them with a time
  * budget and caches the answers, so a slow CRM delays the pop's enrichment, never the pop. Writes
- * come from the core's outbox, one command at a time per conversation, in order; each carries an
+ * come from the core's outbox (or, for a connector that is an {@link InStoreCrm} too, from the
+ * transaction that processes the contact), one command at a time per conversation, in order; each carries an
  * idempotency key that the connector stores with the record, so that a retry after a timeout
  * returns the record made by the first attempt instead of making a second one. A connector signals
  * failure with {@link CrmException}: {@link CrmException.Disposition#RETRY retry} for passing
