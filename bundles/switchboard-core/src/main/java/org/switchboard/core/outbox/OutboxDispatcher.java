@@ -372,7 +372,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                 ? "Conversation " + conversation.id() : conversation.subject();
         return new TicketRequest(row.idempotencyKey(), customer, conversation.id(),
                 row.interactionId() == null ? 0 : row.interactionId(), conversation.channel(), subject,
-                contact == null ? null : contact.body(), occurredAt);
+                contact == null ? null : contact.body(), occurredAt, contact == null ? Direction.INBOUND : contact.direction());
     }
 
     private static ActivityRequest activityRequest(OutboxTable.Row row, Context context) {

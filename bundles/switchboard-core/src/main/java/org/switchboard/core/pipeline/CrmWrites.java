@@ -160,7 +160,7 @@ final class CrmWrites {
         InboundContact x = w.contact();
         String subject = w.subject() == null || w.subject().isBlank() ? "Conversation " + w.conversationId() : w.subject();
         return new TicketRequest(command(connector, w).idempotencyKey(), customer(w, customers), w.conversationId(),
-                w.interactionId(), x.channel(), subject, x.body(), x.occurredAt());
+                w.interactionId(), x.channel(), subject, x.body(), x.occurredAt(), x.direction());
     }
 
     /** The request the outbox would send for {@link OutboxCommands#logActivity}, under the same key. */

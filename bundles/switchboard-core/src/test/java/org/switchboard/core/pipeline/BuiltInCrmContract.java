@@ -58,14 +58,23 @@ abstract class BuiltInCrmContract {
         return harness.core().ingress().accept(contact);
     }
 
+    private void startWithBuiltInCrm() throws SQLException {
+        harness.crms.add(local, 0);
+        harness.start();
+    }
+
+    private static InboundContact replyTo(InboundContact question, String body) {
+        return Contacts.email(question.from().value(), "Re: " + question.subject()).body(body)
+                .thread(new ThreadHints(null, question.externalId(), List.of(question.externalId()))).build();
+    }
+
     private List<LocalEntry> entries(TicketRef ticket) throws SQLException {
         return tickets.entries(Long.parseLong(ticket.externalId()));
     }
 
     @Test
     void aNewConversationIsQueuedWithItsTicketAlreadyOpenAndNothingWaitsInTheOutbox() throws SQLException {
-        harness.crms.add(local, 0);
-        harness.start();
+        startWithBuiltInCrm();
         InboundContact question = Contacts.email("dora@example.org", "Parcel never arrived").build();
         Receipt receipt = accept(question);
 
@@ -81,6 +90,7 @@ abstract class BuiltInCrmContract {
         assertThat(entries(ticket)).singleElement().satisfies(e -> {
             assertThat(e.interactionId()).isEqualTo(receipt.interactionId());
             assertThat(e.body()).isEqualTo(question.body());
+            assertThat(e.direction()).isEqualTo("INBOUND");
         });
         assertThat(harness.store.count("SELECT COUNT(*) FROM sb_outbox")).as("outbox commands").isZero();
         await().atMost(CoreHarness.WAIT).until(() -> harness.events.on(Topics.TICKET_OPENED).size() == 1);
@@ -91,13 +101,11 @@ abstract class BuiltInCrmContract {
 
     @Test
     void aFollowUpIsLoggedOnTheTicketWhenItIsQueued() throws SQLException {
-        harness.crms.add(local, 0);
-        harness.start();
+        startWithBuiltInCrm();
         InboundContact question = Contacts.email("emil@example.org", "Wrong size").build();
         Receipt first = accept(question);
         TicketRef ticket = harness.awaitState(first.interactionId(), InteractionState.QUEUED).conversation().ticket();
-        Receipt reply = accept(Contacts.email("emil@example.org", "Re: Wrong size").body("Size M, not L")
-                .thread(new ThreadHints(null, question.externalId(), List.of(question.externalId()))).build());
+        Receipt reply = accept(replyTo(question, "Size M, not L"));
 
         InteractionDetails queued = harness.awaitState(reply.interactionId(), InteractionState.QUEUED);
         assertThat(queued.conversation().ticket()).isEqualTo(ticket);
@@ -115,8 +123,7 @@ abstract class BuiltInCrmContract {
         InboundContact question = Contacts.email("fay@example.org", "Login fails").build();
         Receipt first = accept(question);
         harness.awaitState(first.interactionId(), InteractionState.QUEUED);
-        Receipt reply = accept(Contacts.email("fay@example.org", "Re: Login fails").body("Still failing")
-                .thread(new ThreadHints(null, question.externalId(), List.of(question.externalId()))).build());
+        Receipt reply = accept(replyTo(question, "Still failing"));
         harness.awaitState(reply.interactionId(), InteractionState.QUEUED);
         assertThat(harness.store.count("SELECT COUNT(*) FROM sb_outbox WHERE state = 'PENDING'")).isEqualTo(2);
 
@@ -127,8 +134,7 @@ abstract class BuiltInCrmContract {
                 .containsExactly(first.interactionId(), reply.interactionId());
 
         // with the ticket open and nothing waiting, the next follow-up goes in with its contact
-        Receipt third = accept(Contacts.email("fay@example.org", "Re: Login fails").body("Works now, thanks")
-                .thread(new ThreadHints(null, question.externalId(), List.of(question.externalId()))).build());
+        Receipt third = accept(replyTo(question, "Works now, thanks"));
         harness.awaitState(third.interactionId(), InteractionState.QUEUED);
         assertThat(entries(ticket)).extracting(LocalEntry::interactionId)
                 .containsExactly(first.interactionId(), reply.interactionId(), third.interactionId());

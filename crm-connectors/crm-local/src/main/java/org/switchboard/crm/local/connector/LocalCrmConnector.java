@@ -149,8 +149,8 @@ public final class LocalCrmConnector implements CrmConnector, InStoreCrm {
                 shortened(request.subject()));
         NewEntry first = new NewEntry(key + OPENING_ENTRY_SUFFIX, customerId,
                 positiveOrNull(request.interactionId()), ActivityKind.of(request.channel()).name(),
-                request.channel().id(), null, shortened(request.subject()), request.description(), null,
-                request.occurredAt());
+                request.channel().id(), request.direction().name(), shortened(request.subject()), request.description(),
+                null, request.occurredAt());
         return new TicketStore.Opening(ticket, first);
     }
 

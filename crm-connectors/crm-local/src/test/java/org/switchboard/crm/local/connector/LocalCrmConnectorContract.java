@@ -16,7 +16,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.CrmRef;
+import org.switchboard.api.Channel;
 import org.switchboard.api.Customer;
+import org.switchboard.api.Direction;
 import org.switchboard.api.TicketRef;
 import org.switchboard.api.spi.ActivityRequest;
 import org.switchboard.api.spi.CrmConnector;
@@ -232,6 +234,19 @@ abstract class LocalCrmConnectorContract extends CrmConnectorContract {
             assertThat(entry.body()).isEqualTo("Hello,\nthe printer is on fire.");
             assertThat(entry.interactionId()).isEqualTo(70L);
             assertThat(entry.customerId()).isEqualTo(CUSTOMER_ID);
+            assertThat(entry.direction()).isEqualTo("INBOUND");
+        });
+    }
+
+    @Test
+    void theFirstEntryOfAConversationTheBusinessBeganIsOutbound() throws Exception {
+        TicketRequest call = Requests.ticket("conversation-1");
+        TicketRef ref = connector.openTicket(new TicketRequest(call.idempotencyKey(), call.customer(), call.conversationId(),
+                call.interactionId(), Channel.VOICE, "Call to Ada Lovelace", null, call.occurredAt(), Direction.OUTBOUND));
+
+        assertThat(store.entries(Long.parseLong(ref.externalId()))).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo("CALL");
+            assertThat(entry.direction()).isEqualTo("OUTBOUND");
         });
     }
 
