@@ -37,7 +37,8 @@ import org.switchboard.core.store.OutboxTable;
 
 /**
  * Processes one batch of stored contacts in one transaction: identify the customer, thread the
- * contact into a conversation, pick its queue, write the CRM commands, mark it done. Reads that
+ * contact into a conversation, pick its queue, write the built-in CRM's tickets and the outbox's
+ * commands for the other CRMs ({@link CrmWrites}), mark it done. Reads that
  * may be slow (CRM lookups) happen before the transaction opens. Caches are updated only after
  * the commit, so a rolled-back batch leaves nothing behind and is simply done again.
  *
@@ -85,8 +86,17 @@ final class BatchProcessing {
         conversationByKey.clear();
     }
 
-    /** Processes the batch; contacts that another node processed meanwhile are left out of the outcome. */
-    List<Outcome> process(List<AcceptedContact> batch) throws SQLException {
+    /**
+     * What a batch became.
+     *
+     * @param outcomes       one per contact, but for those another node processed meanwhile
+     * @param outboxCommands how many commands it left to the outbox
+     */
+    record Processed(List<Outcome> outcomes, int outboxCommands) {
+    }
+
+    /** Processes the batch. */
+    Processed process(List<AcceptedContact> batch) throws SQLException {
         Instant now = clock.instant();
         Lookups lookups = database.read(c -> lookUp(c, batch));
         Plan plan = new Plan(now);
@@ -104,7 +114,7 @@ final class BatchProcessing {
         customerByAddress.putAll(plan.newAddresses);
         conversationByKey.putAll(plan.newKeys);
         outcomes.stream().filter(Outcome::newCustomer).map(o -> o.accepted().contact().from()).forEach(crmLookup::forget);
-        return outcomes;
+        return new Processed(outcomes, plan.outboxCommands);
     }
 
     // ------------------------------------------------------------------ before the transaction
@@ -210,6 +220,7 @@ final class BatchProcessing {
         final Set<Long> touched = new LinkedHashSet<>();
         final List<InteractionTable.Processed> interactions = new ArrayList<>();
         final List<CrmWrites.Work> crmWork = new ArrayList<>();
+        int outboxCommands;
         /** CRM records claimed by customers created in this batch, not yet in the store. */
         final Map<CrmRef, Long> newRefs = new HashMap<>();
 
@@ -322,6 +333,7 @@ final class BatchProcessing {
             Set<Long> queued = new HashSet<>(InteractionTable.processed(c, interactions));
             CrmWrites.Result crm = crmWrites.write(c, crmWork, customers, now);
             OutboxTable.insert(c, outboxIds, crm.commands(), now);
+            outboxCommands = crm.commands().size();
             ContactTable.markDone(c, outcomes.stream().map(o -> o.accepted().contactId()).toList());
             Map<Long, List<TicketRef>> opened = new HashMap<>();
             crm.opened().forEach(t -> opened.computeIfAbsent(t.conversationId(), k -> new ArrayList<>()).add(t.ticket()));

@@ -241,7 +241,8 @@ public final class ContactProcessor implements AutoCloseable {
         }
     }
 
-    private void publish(List<BatchProcessing.Outcome> outcomes) {
+    private void publish(BatchProcessing.Processed batch) {
+        List<BatchProcessing.Outcome> outcomes = batch.outcomes();
         if (outcomes.isEmpty()) {
             return;
         }
@@ -279,7 +280,9 @@ public final class ContactProcessor implements AutoCloseable {
             }
         }
         routing.accept(items);
-        outbox.run();
+        if (batch.outboxCommands() > 0) {
+            outbox.run();
+        }
     }
 
     private static List<AcceptedContact> dedupe(List<AcceptedContact> batch) {
