@@ -78,7 +78,6 @@ public final class PopLatencyBenchmark {
             addAgents(instance, agents);
             // the benchmark's agents leave their offers open: they must not be set away for it meanwhile
             instance.configure("org.switchboard.core", "routing.offerTimeoutSeconds", "86400");
-            if (System.getProperty("bench.dsurl") != null) { instance.configure("org.ops4j.datasource-switchboard", "url", System.getProperty("bench.dsurl")); }
             Instant started = Instant.now();
             instance.start();
             instance.awaitReady(started, READY_TIMEOUT);
