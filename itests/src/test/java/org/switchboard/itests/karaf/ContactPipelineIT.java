@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.Test;
 import org.switchboard.itests.support.Contacts;
+import org.switchboard.itests.support.SwitchboardClient;
 import org.switchboard.itests.support.SwitchboardClient.Receipt;
 
 /** A contact posted to the webhook goes through the whole pipeline, once. */
@@ -40,6 +41,12 @@ public class ContactPipelineIT extends SwitchboardTestSupport {
         // entry point "support": the demo queue org.switchboard.queue~support takes it
         assertEquals("support", processed.path("queue").asText());
         assertTrue(processed.path("ticket").path("number").asText().matches("SB-\\d+"));
+        // the built-in CRM's ticket was written with the contact's processing, not by the outbox
+        for (String state : new String[] {"PENDING", "DONE", "FAILED"}) {
+            SwitchboardClient.Response outbox = admin().get("/outbox?state=" + state + "&limit=10");
+            assertEquals(200, outbox.status());
+            assertEquals("outbox commands in state " + state, 0, outbox.json().size());
+        }
     }
 
     @Test
