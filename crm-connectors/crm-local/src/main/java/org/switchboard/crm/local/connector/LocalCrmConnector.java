@@ -94,52 +94,21 @@ public final class LocalCrmConnector implements CrmConnector, InStoreCrm {
     /** Opens them all in one transaction; a request the local CRM refuses fails alone. */
     @Override
     public List<CrmOutcome<TicketRef>> openTickets(List<TicketRequest> requests) {
+        Bulk<TicketStore.Opening> bulk = Bulk.of(requests, LocalCrmConnector::opening);
         try {
-            return openTickets(requests, openings -> store.openAll(openings, numbers), false);
+            bulk.succeeded(store.openAll(bulk.writes(), numbers).stream().map(this::ref).toList());
         } catch (SQLException e) {
-            throw new IllegalStateException("not thrown when failures are outcomes", e);
+            bulk.failed(Failures.of("open tickets", e));
         }
+        return bulk.outcomes();
     }
 
     /** Opens them all in the caller's transaction; a request the local CRM refuses fails alone. */
     @Override
     public List<CrmOutcome<TicketRef>> openTickets(Connection connection, List<TicketRequest> requests) throws SQLException {
-        return openTickets(requests, openings -> store.openAll(connection, openings, numbers), true);
-    }
-
-    private interface Writer<T, R> {
-        List<R> write(List<T> items) throws SQLException;
-    }
-
-    private List<CrmOutcome<TicketRef>> openTickets(List<TicketRequest> requests,
-                                                   Writer<TicketStore.Opening, LocalTicket> open, boolean rethrow)
-            throws SQLException {
-        CrmOutcome<?>[] outcomes = new CrmOutcome<?>[requests.size()];
-        List<TicketStore.Opening> openings = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            try {
-                openings.add(opening(requests.get(i)));
-                positions.add(i);
-            } catch (CrmException e) {
-                outcomes[i] = CrmOutcome.failed(e);
-            }
-        }
-        if (!openings.isEmpty()) {
-            try {
-                List<LocalTicket> opened = open.write(openings);
-                for (int j = 0; j < opened.size(); j++) {
-                    outcomes[positions.get(j)] = CrmOutcome.ok(ref(opened.get(j)));
-                }
-            } catch (SQLException e) {
-                if (rethrow) {
-                    throw e;
-                }
-                CrmException failure = Failures.of("open tickets", e);
-                positions.forEach(i -> outcomes[i] = CrmOutcome.failed(failure));
-            }
-        }
-        return typed(outcomes);
+        Bulk<TicketStore.Opening> bulk = Bulk.of(requests, LocalCrmConnector::opening);
+        bulk.succeeded(store.openAll(connection, bulk.writes(), numbers).stream().map(this::ref).toList());
+        return bulk.outcomes();
     }
 
     private static TicketStore.Opening opening(TicketRequest request) throws CrmException {
@@ -160,7 +129,7 @@ public final class LocalCrmConnector implements CrmConnector, InStoreCrm {
      */
     @Override
     public void logActivity(ActivityRequest request) throws CrmException {
-        TicketStore.Append append = append(request, this::existing);
+        TicketStore.Append append = append(request, store::findById);
         try {
             store.appendOnce(append.ticketId(), append.entry());
         } catch (SQLException e) {
@@ -171,72 +140,90 @@ public final class LocalCrmConnector implements CrmConnector, InStoreCrm {
     /** Appends them all in one transaction; a request the local CRM refuses fails alone. */
     @Override
     public List<CrmOutcome<Void>> logActivities(List<ActivityRequest> requests) {
+        Bulk<TicketStore.Append> bulk = Bulk.of(requests, r -> append(r, store::findById));
         try {
-            return logActivities(requests, ref -> existing(ref, store::findById), store::appendAll, false);
+            store.appendAll(bulk.writes());
+            bulk.succeeded();
         } catch (SQLException e) {
-            throw new IllegalStateException("not thrown when failures are outcomes", e);
+            bulk.failed(Failures.of("log activities", e));
         }
+        return bulk.outcomes();
     }
 
     /** Appends them all in the caller's transaction; a request the local CRM refuses fails alone. */
     @Override
     public List<CrmOutcome<Void>> logActivities(Connection connection, List<ActivityRequest> requests) throws SQLException {
-        return logActivities(requests, ref -> existing(ref, id -> store.findById(connection, id)),
-                appends -> store.appendAll(connection, appends), true);
+        Bulk<TicketStore.Append> bulk = Bulk.of(requests, r -> append(r, id -> store.findById(connection, id)));
+        store.appendAll(connection, bulk.writes());
+        bulk.succeeded();
+        return bulk.outcomes();
     }
 
-    private interface TicketLookup {
-        LocalTicket existing(TicketRef ref) throws CrmException;
-    }
-
-    private interface Appender {
-        void append(List<TicketStore.Append> appends) throws SQLException;
-    }
-
-    private List<CrmOutcome<Void>> logActivities(List<ActivityRequest> requests, TicketLookup tickets, Appender appender,
-                                                 boolean rethrow) throws SQLException {
-        CrmOutcome<?>[] outcomes = new CrmOutcome<?>[requests.size()];
-        List<TicketStore.Append> appends = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            try {
-                appends.add(append(requests.get(i), tickets));
-                positions.add(i);
-            } catch (CrmException e) {
-                outcomes[i] = CrmOutcome.failed(e);
-            }
-        }
-        if (!appends.isEmpty()) {
-            try {
-                appender.append(appends);
-                positions.forEach(i -> outcomes[i] = CrmOutcome.ok(null));
-            } catch (SQLException e) {
-                if (rethrow) {
-                    throw e;
-                }
-                CrmException failure = Failures.of("log activities", e);
-                positions.forEach(i -> outcomes[i] = CrmOutcome.failed(failure));
-            }
-        }
-        return typed(outcomes);
-    }
-
-    private static TicketStore.Append append(ActivityRequest request, TicketLookup tickets) throws CrmException {
+    private static TicketStore.Append append(ActivityRequest request, ById tickets) throws CrmException {
         String key = checkedKey(request.idempotencyKey());
-        Long ticketId = request.ticket() == null ? null : tickets.existing(request.ticket()).id();
+        Long ticketId = request.ticket() == null ? null : existing(request.ticket(), tickets).id();
         NewEntry entry = new NewEntry(key, request.customer().id(), positiveOrNull(request.interactionId()),
                 request.kind().name(), request.channel().id(), request.direction().name(),
                 shortened(request.subject()), request.body(), request.agentId(), request.occurredAt());
         return new TicketStore.Append(ticketId, entry);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> List<CrmOutcome<T>> typed(CrmOutcome<?>[] outcomes) {
-        List<CrmOutcome<T>> list = new ArrayList<>(outcomes.length);
-        for (CrmOutcome<?> o : outcomes) {
-            list.add((CrmOutcome<T>) o);
+    /** What the local CRM can read from the requests of a bulk call, and the outcome of each request. */
+    private static final class Bulk<W> {
+        private final CrmOutcome<?>[] outcomes;
+        private final List<W> writes = new ArrayList<>();
+        private final List<Integer> positions = new ArrayList<>();
+
+        private interface Reading<R, W> {
+            W read(R request) throws CrmException;
         }
-        return list;
+
+        private Bulk(int size) {
+            this.outcomes = new CrmOutcome<?>[size];
+        }
+
+        /** Reads every request; one the local CRM refuses has its failed outcome at once. */
+        static <R, W> Bulk<W> of(List<R> requests, Reading<R, W> reading) {
+            Bulk<W> bulk = new Bulk<>(requests.size());
+            for (int i = 0; i < requests.size(); i++) {
+                try {
+                    bulk.writes.add(reading.read(requests.get(i)));
+                    bulk.positions.add(i);
+                } catch (CrmException e) {
+                    bulk.outcomes[i] = CrmOutcome.failed(e);
+                }
+            }
+            return bulk;
+        }
+
+        List<W> writes() {
+            return writes;
+        }
+
+        /** The writes succeeded with these results, one per write. */
+        void succeeded(List<?> results) {
+            for (int j = 0; j < results.size(); j++) {
+                outcomes[positions.get(j)] = CrmOutcome.ok(results.get(j));
+            }
+        }
+
+        /** The writes succeeded, without results. */
+        void succeeded() {
+            positions.forEach(i -> outcomes[i] = CrmOutcome.ok(null));
+        }
+
+        void failed(CrmException failure) {
+            positions.forEach(i -> outcomes[i] = CrmOutcome.failed(failure));
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> List<CrmOutcome<T>> outcomes() {
+            List<CrmOutcome<T>> list = new ArrayList<>(outcomes.length);
+            for (CrmOutcome<?> o : outcomes) {
+                list.add((CrmOutcome<T>) o);
+            }
+            return list;
+        }
     }
 
     /**

@@ -91,6 +91,9 @@ public final class TicketStore {
      * @return the tickets, in the order of the openings
      */
     public List<LocalTicket> openAll(List<Opening> openings, TicketNumbers numbers) throws SQLException {
+        if (openings.isEmpty()) {
+            return List.of();
+        }
         try {
             return inTransaction(connection -> openAll(connection, openings, numbers));
         } catch (SQLException e) {
@@ -113,6 +116,9 @@ public final class TicketStore {
      * @return the tickets, in the order of the openings
      */
     public List<LocalTicket> openAll(Connection connection, List<Opening> openings, TicketNumbers numbers) throws SQLException {
+        if (openings.isEmpty()) {
+            return List.of();
+        }
         java.util.Map<String, LocalTicket> existing = ticketsByKeys(connection,
                 openings.stream().map(o -> o.ticket().idempotencyKey()).toList());
         java.util.Map<String, Opening> toOpen = new java.util.LinkedHashMap<>();
@@ -144,6 +150,9 @@ public final class TicketStore {
      * left out. If another caller appends one of the same keys meanwhile, they are appended one by one.
      */
     public void appendAll(List<Append> appends) throws SQLException {
+        if (appends.isEmpty()) {
+            return;
+        }
         try {
             inTransaction(connection -> {
                 appendAll(connection, appends);
@@ -165,6 +174,9 @@ public final class TicketStore {
      * key fails this one's.
      */
     public void appendAll(Connection connection, List<Append> appends) throws SQLException {
+        if (appends.isEmpty()) {
+            return;
+        }
         java.util.Set<String> known = entryKeys(connection,
                 appends.stream().map(a -> a.entry().idempotencyKey()).toList());
         java.util.Set<Long> touched = new java.util.LinkedHashSet<>();
