@@ -460,11 +460,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private void announce(Result r, Instant now) {
         OutboxTable.Row row = r.row();
         if (r instanceof Done d && d.ticket() != null) {
-            Map<String, Object> props = new HashMap<>();
-            props.put(EventProperties.CONVERSATION_ID, row.conversationId());
-            props.put(EventProperties.TICKET, d.ticket());
-            props.put(EventProperties.TIMESTAMP, now.toEpochMilli());
-            events.post(OutboxCommands.OPEN_TICKET.equals(row.kind()) ? Topics.TICKET_OPENED : Topics.TICKET_UPDATED, props);
+            events.postTicket(OutboxCommands.OPEN_TICKET.equals(row.kind()) ? Topics.TICKET_OPENED : Topics.TICKET_UPDATED,
+                    row.conversationId(), d.ticket(), now.toEpochMilli());
         } else if (r instanceof Done d && d.sent() != null) {
             Map<String, Object> props = new HashMap<>();
             props.put(EventProperties.OUTBOX_ID, row.id());

@@ -20,7 +20,6 @@ import org.switchboard.api.CrmRef;
 import org.switchboard.api.Direction;
 import org.switchboard.api.InboundContact;
 import org.switchboard.api.RoutingMode;
-import org.switchboard.api.TicketRef;
 import org.switchboard.api.spi.CrmMatch;
 import org.switchboard.core.identity.AddressNormalizer;
 import org.switchboard.core.identity.CrmDirectory;
@@ -71,13 +70,9 @@ final class BatchProcessing {
         this.crmWrites = new CrmWrites(crms, settings.ticketConnectors());
     }
 
-    /**
-     * What one processed contact became.
-     *
-     * @param tickets the tickets opened for its conversation in the transaction (by in-store CRMs)
-     */
+    /** What one processed contact became. */
     record Outcome(AcceptedContact accepted, long customerId, boolean newCustomer, long conversationId,
-                   boolean newConversation, String queueId, boolean queued, List<TicketRef> tickets) {
+                   boolean newConversation, String queueId, boolean queued) {
     }
 
     /** Forgets cached lookups; after a conflict with another writer the store is read afresh. */
@@ -90,9 +85,10 @@ final class BatchProcessing {
      * What a batch became.
      *
      * @param outcomes       one per contact, but for those another node processed meanwhile
+     * @param opened         the tickets in-store CRMs opened in the transaction
      * @param outboxCommands how many commands it left to the outbox
      */
-    record Processed(List<Outcome> outcomes, int outboxCommands) {
+    record Processed(List<Outcome> outcomes, List<CrmWrites.Opened> opened, int outboxCommands) {
     }
 
     /** Processes the batch. */
@@ -114,7 +110,7 @@ final class BatchProcessing {
         customerByAddress.putAll(plan.newAddresses);
         conversationByKey.putAll(plan.newKeys);
         outcomes.stream().filter(Outcome::newCustomer).map(o -> o.accepted().contact().from()).forEach(crmLookup::forget);
-        return new Processed(outcomes, plan.outboxCommands);
+        return new Processed(outcomes, plan.crm.opened(), plan.crm.commands().size());
     }
 
     // ------------------------------------------------------------------ before the transaction
@@ -220,7 +216,7 @@ final class BatchProcessing {
         final Set<Long> touched = new LinkedHashSet<>();
         final List<InteractionTable.Processed> interactions = new ArrayList<>();
         final List<CrmWrites.Work> crmWork = new ArrayList<>();
-        int outboxCommands;
+        CrmWrites.Result crm = new CrmWrites.Result(List.of(), List.of());
         /** CRM records claimed by customers created in this batch, not yet in the store. */
         final Map<CrmRef, Long> newRefs = new HashMap<>();
 
@@ -295,7 +291,7 @@ final class BatchProcessing {
             // what the CRMs must learn
             crmWork.add(new CrmWrites.Work(x, a.interactionId(), customerId, conversationId, newConversation,
                     newConversation ? subjectOf(x) : null));
-            return new Outcome(a, customerId, newCustomer, conversationId, newConversation, queueId, false, List.of());
+            return new Outcome(a, customerId, newCustomer, conversationId, newConversation, queueId, false);
         }
 
         /** A customer that already holds one of the matched CRM records, if any (in this batch or stored). */
@@ -331,16 +327,11 @@ final class BatchProcessing {
             ConversationTable.addKeys(c, newKeys);
             ConversationTable.touch(c, touched, now);
             Set<Long> queued = new HashSet<>(InteractionTable.processed(c, interactions));
-            CrmWrites.Result crm = crmWrites.write(c, crmWork, customers, now);
+            crm = crmWrites.write(c, crmWork, customers, now);
             OutboxTable.insert(c, outboxIds, crm.commands(), now);
-            outboxCommands = crm.commands().size();
             ContactTable.markDone(c, outcomes.stream().map(o -> o.accepted().contactId()).toList());
-            Map<Long, List<TicketRef>> opened = new HashMap<>();
-            crm.opened().forEach(t -> opened.computeIfAbsent(t.conversationId(), k -> new ArrayList<>()).add(t.ticket()));
-            Set<Long> announced = new HashSet<>();
             outcomes.replaceAll(o -> new Outcome(o.accepted(), o.customerId(), o.newCustomer(), o.conversationId(),
-                    o.newConversation(), o.queueId(), queued.contains(o.accepted().interactionId()),
-                    announced.add(o.conversationId()) ? opened.getOrDefault(o.conversationId(), List.of()) : List.of()));
+                    o.newConversation(), o.queueId(), queued.contains(o.accepted().interactionId())));
         }
     }
 

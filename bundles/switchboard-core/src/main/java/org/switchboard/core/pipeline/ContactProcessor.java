@@ -17,7 +17,6 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.InteractionState;
-import org.switchboard.api.TicketRef;
 import org.switchboard.api.event.EventProperties;
 import org.switchboard.api.event.Topics;
 import org.switchboard.core.events.Events;
@@ -271,14 +270,8 @@ public final class ContactProcessor implements AutoCloseable {
                 props.put(EventProperties.TIMESTAMP, now);
                 events.post(Topics.interaction(InteractionState.QUEUED), props);
             }
-            for (TicketRef ticket : o.tickets()) {
-                Map<String, Object> props = new HashMap<>();
-                props.put(EventProperties.CONVERSATION_ID, o.conversationId());
-                props.put(EventProperties.TICKET, ticket);
-                props.put(EventProperties.TIMESTAMP, now);
-                events.post(Topics.TICKET_OPENED, props);
-            }
         }
+        batch.opened().forEach(t -> events.postTicket(Topics.TICKET_OPENED, t.conversationId(), t.ticket(), now));
         routing.accept(items);
         if (batch.outboxCommands() > 0) {
             outbox.run();
