@@ -29,7 +29,9 @@ import org.switchboard.jdbc.Transactions;
  * Stores accepted contacts with group commit: callers from any thread queue their contact and
  * wait; one writer thread stores everything that queued up meanwhile in one transaction and then
  * releases all of them. One caller alone waits for one commit; a thousand concurrent callers
- * share a few. A contact is handed on for processing only after its commit.
+ * share a few. A contact is handed on for processing only after its commit. A batch is inserted
+ * without reading its keys first, since the unique key checks them anyway; when it meets a key
+ * stored before, it is written again with its keys looked up, and so is the next batch.
  */
 public final class ContactWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ContactWriter.class);
@@ -37,7 +39,7 @@ public final class ContactWriter implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 20_000;
     private static final long ENQUEUE_TIMEOUT_SECONDS = 10;
     private static final long COMMIT_TIMEOUT_SECONDS = 30;
-    private static final int CONFLICT_RETRIES = 3;
+    private static final int CONFLICT_RETRIES = 4;
 
     private record Request(InboundContact contact, long originNanos, CompletableFuture<Receipt> receipt) {
     }
@@ -50,6 +52,8 @@ public final class ContactWriter implements AutoCloseable {
     private final BlockingQueue<Request> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread writer;
     private volatile boolean running = true;
+    /** Whether the last batch met a key stored before: then the next one looks its keys up first. */
+    private boolean keysSeenLately;
 
     /**
      * @param committed receives every newly stored contact, after its commit, on the writer thread;
@@ -122,14 +126,17 @@ public final class ContactWriter implements AutoCloseable {
     }
 
     private void write(List<Request> batch) {
+        boolean lookUp = keysSeenLately;
         for (int attempt = 1; ; attempt++) {
             try {
-                writeOnce(batch);
+                keysSeenLately = writeOnce(batch, lookUp);
                 return;
             } catch (SQLException e) {
                 if (Transactions.isUniqueViolation(e) && attempt < CONFLICT_RETRIES) {
-                    // another node stored one of these keys a moment ago: read again, it is a duplicate now
-                    LOG.debug("Contact key conflict, retrying the batch", e);
+                    // a key stored before (a source delivering again), or by another node a moment ago:
+                    // look the keys up this time, and answer those as duplicates
+                    LOG.debug("Contact key conflict, writing the batch again with its keys looked up", e);
+                    lookUp = true;
                     continue;
                 }
                 LOG.error("Could not store {} contact(s): {}", batch.size(), e.getMessage(), e);
@@ -139,16 +146,27 @@ public final class ContactWriter implements AutoCloseable {
         }
     }
 
-    private void writeOnce(List<Request> batch) throws SQLException {
+    /**
+     * Writes the batch in one transaction. With {@code lookUp}, the keys stored before are read
+     * first and answered as duplicates; without, the batch is inserted straight away (the unique key
+     * refuses a key stored before, and the caller writes again with {@code lookUp}).
+     *
+     * @return whether a key of the batch was stored before
+     */
+    private boolean writeOnce(List<Request> batch, boolean lookUp) throws SQLException {
         Instant now = clock.instant();
         Map<String, Request> firstByKey = new LinkedHashMap<>();
         for (Request r : batch) {
             firstByKey.putIfAbsent(ContactTable.key(r.contact().channel(), r.contact().externalId()), r);
         }
         Map<String, Receipt> receipts = new LinkedHashMap<>();
+        Map<String, Receipt> existing = new LinkedHashMap<>();
         List<AcceptedContact> stored = database.inTransaction(c -> {
-            Map<String, Receipt> existing = ContactTable.findReceipts(c,
-                    firstByKey.values().stream().map(Request::contact).toList());
+            receipts.clear();
+            existing.clear();
+            if (lookUp) {
+                existing.putAll(ContactTable.findReceipts(c, firstByKey.values().stream().map(Request::contact).toList()));
+            }
             List<AcceptedContact> fresh = new ArrayList<>();
             for (Map.Entry<String, Request> e : firstByKey.entrySet()) {
                 Receipt before = existing.get(e.getKey());
@@ -174,6 +192,7 @@ public final class ContactWriter implements AutoCloseable {
         if (!stored.isEmpty()) {
             committed.accept(stored);
         }
+        return !existing.isEmpty();
     }
 
     private static void fail(List<Request> batch, RuntimeException failure) {

@@ -97,10 +97,10 @@ final class BatchProcessing {
         Lookups lookups = database.read(c -> lookUp(c, batch));
         Plan plan = new Plan(now);
         List<Outcome> outcomes = database.inTransaction(c -> {
-            Set<Long> locked = new HashSet<>(ContactTable.lockPending(c, batch.stream().map(AcceptedContact::contactId).toList()));
+            Set<Long> claimed = new HashSet<>(ContactTable.claimPending(c, batch.stream().map(AcceptedContact::contactId).toList()));
             List<Outcome> result = new ArrayList<>();
             for (AcceptedContact a : batch) {
-                if (locked.contains(a.contactId())) {
+                if (claimed.contains(a.contactId())) {
                     result.add(plan.add(c, a, lookups));
                 }
             }
@@ -329,7 +329,6 @@ final class BatchProcessing {
             Set<Long> queued = new HashSet<>(InteractionTable.processed(c, interactions));
             crm = crmWrites.write(c, crmWork, customers, now);
             OutboxTable.insert(c, outboxIds, crm.commands(), now);
-            ContactTable.markDone(c, outcomes.stream().map(o -> o.accepted().contactId()).toList());
             outcomes.replaceAll(o -> new Outcome(o.accepted(), o.customerId(), o.newCustomer(), o.conversationId(),
                     o.newConversation(), o.queueId(), queued.contains(o.accepted().interactionId())));
         }

@@ -22,7 +22,8 @@ import org.switchboard.api.ThreadHints;
 
 /**
  * {@code sb_contact}: every accepted contact. A contact waits in {@code sb_contact_pending} until
- * it is processed, and lands in {@code sb_contact_failed} if it cannot be.
+ * the transaction that processes it takes it off ({@link #claimPending}), and lands in
+ * {@code sb_contact_failed} if it cannot be processed.
  */
 public final class ContactTable {
     private static final int IN_CHUNK = 500;
@@ -145,37 +146,28 @@ public final class ContactTable {
     }
 
     /**
-     * Locks the given contacts that are still pending, for processing in this transaction; others
-     * (done meanwhile, or being processed by another node) are left out.
+     * Takes the given contacts off the pending list in this transaction and returns those that were
+     * still on it, to be processed in this transaction: committed with it, or pending again if it
+     * rolls back. A contact done meanwhile is left out. One that another transaction (another node)
+     * has taken but not yet committed makes this wait for it, and is left out if it commits. The ids
+     * are taken in ascending order, so two nodes that take overlapping batches cannot deadlock.
      */
-    public static List<Long> lockPending(Connection c, List<Long> contactIds) throws SQLException {
-        List<Long> locked = new ArrayList<>(contactIds.size());
-        for (int from = 0; from < contactIds.size(); from += IN_CHUNK) {
-            List<Long> chunk = contactIds.subList(from, Math.min(contactIds.size(), from + IN_CHUNK));
-            try (PreparedStatement ps = c.prepareStatement("SELECT contact_id FROM sb_contact_pending WHERE contact_id IN ("
-                    + Rows.placeholders(chunk.size()) + ") FOR UPDATE SKIP LOCKED")) {
-                int i = 1;
-                for (Long id : chunk) {
-                    ps.setLong(i++, id);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        locked.add(rs.getLong(1));
-                    }
-                }
-            }
-        }
-        return locked;
-    }
-
-    public static void markDone(Connection c, List<Long> contactIds) throws SQLException {
+    public static List<Long> claimPending(Connection c, List<Long> contactIds) throws SQLException {
+        List<Long> ids = contactIds.stream().sorted().distinct().toList();
+        List<Long> claimed = new ArrayList<>(ids.size());
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM sb_contact_pending WHERE contact_id = ?")) {
-            for (Long id : contactIds) {
+            for (Long id : ids) {
                 ps.setLong(1, id);
                 ps.addBatch();
             }
-            ps.executeBatch();
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < ids.size(); i++) {
+                if (counts[i] > 0) {
+                    claimed.add(ids.get(i));
+                }
+            }
         }
+        return claimed;
     }
 
     /** Sets a pending contact aside as failed, with the reason. */

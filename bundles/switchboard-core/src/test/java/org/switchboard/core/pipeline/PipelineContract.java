@@ -28,8 +28,10 @@ import org.switchboard.api.event.Topics;
 import org.switchboard.api.service.InteractionDetails;
 import org.switchboard.api.spi.CrmMatch;
 import org.switchboard.core.Core;
+import org.switchboard.core.service.HealthServiceImpl;
 import org.switchboard.core.support.Contacts;
 import org.switchboard.core.support.CoreHarness;
+import org.switchboard.core.support.RecordedEvents;
 import org.switchboard.core.support.TestStore;
 
 /**
@@ -236,6 +238,45 @@ abstract class PipelineContract {
         assertThat(harness.store.count("SELECT COUNT(*) FROM sb_contact")).isEqualTo(25);
         assertThat(harness.store.count("SELECT COUNT(*) FROM sb_contact_pending")).isZero();
         assertThat(harness.crm.ticketCount()).isEqualTo(25);
+    }
+
+    @Test
+    void twoNodesResumingOneBacklogProcessEachContactOnce() throws Exception {
+        Core.Settings off = new Core.Settings("US", false, Core.Settings.defaults().processing(), Core.Settings.defaults().outbox(),
+                Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ofMinutes(5));
+        harness.restart(off);
+        List<Receipt> receipts = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            // anonymous callers: no address ties two copies of one contact to one customer, so a
+            // contact processed twice would show as a second customer and conversation
+            receipts.add(accept(Contacts.webhook(i % 2 == 0 ? "anonymous" : "+49302000" + (100 + i)).build()));
+        }
+        harness.core().close();
+
+        // both nodes start on the same backlog at once
+        ExecutorService starting = Executors.newFixedThreadPool(2);
+        Core other;
+        try {
+            Future<Core> second = starting.submit(() -> Core.start(harness.store.dataSource(), Clock.systemUTC(), new RecordedEvents(),
+                    Core.Settings.defaults(), harness.crms, harness.senders, new HealthServiceImpl()));
+            harness.start(Core.Settings.defaults());
+            other = second.get();
+        } finally {
+            starting.shutdown();
+        }
+        try {
+            await().atMost(CoreHarness.WAIT).until(() -> harness.store.count("SELECT COUNT(*) FROM sb_ticket") >= 300);
+            assertThat(harness.store.count("SELECT COUNT(*) FROM sb_contact_pending")).isZero();
+            assertThat(receipts).allSatisfy(r -> assertThat(harness.interaction(r.interactionId()).state())
+                    .isEqualTo(InteractionState.QUEUED));
+            assertThat(harness.store.count("SELECT COUNT(*) FROM sb_customer")).isEqualTo(300);
+            assertThat(harness.store.count("SELECT COUNT(*) FROM sb_conversation")).isEqualTo(300);
+            assertThat(harness.store.count("SELECT COUNT(*) FROM sb_contact_failed")).isZero();
+            assertThat(harness.store.count("SELECT COUNT(*) FROM sb_ticket")).isEqualTo(300);
+            assertThat(harness.crm.ticketCount()).isEqualTo(300);
+        } finally {
+            other.close();
+        }
     }
 
     @Test
