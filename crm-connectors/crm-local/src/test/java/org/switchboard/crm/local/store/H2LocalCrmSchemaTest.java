@@ -8,4 +8,9 @@ class H2LocalCrmSchemaTest extends LocalCrmSchemaContract {
     DataSource emptyDatabase() {
         return TestDatabases.h2();
     }
+
+    @Override
+    int changeSets() {
+        return 5;
+    }
 }
