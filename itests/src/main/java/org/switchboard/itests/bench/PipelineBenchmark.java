@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -85,6 +87,7 @@ public final class PipelineBenchmark {
         }
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         PostgresSchema schema = null;
+        Path h2Folder = null;
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("benchmark");
         pool.setMaximumPoolSize(10);
@@ -95,9 +98,9 @@ public final class PipelineBenchmark {
             pool.setUsername(schema.user());
             pool.setPassword(schema.password());
         } else if (store.equals("h2")) {
-            Path dir = Files.createTempDirectory("switchboard-benchmark");
+            h2Folder = Files.createTempDirectory("switchboard-benchmark");
             // as etc/org.ops4j.datasource-switchboard.cfg has it
-            pool.setJdbcUrl("jdbc:h2:file:" + dir.resolve("switchboard") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE");
+            pool.setJdbcUrl("jdbc:h2:file:" + h2Folder.resolve("switchboard") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE");
             pool.setUsername("switchboard");
             pool.setPassword("switchboard");
         } else {
@@ -138,6 +141,12 @@ public final class PipelineBenchmark {
         } finally {
             if (schema != null) {
                 schema.close();
+            }
+            if (h2Folder != null) {
+                // half a gigabyte a run: left behind, it fills the disk, and the next run competes with its write-back
+                try (Stream<Path> files = Files.walk(h2Folder)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
             }
         }
     }
