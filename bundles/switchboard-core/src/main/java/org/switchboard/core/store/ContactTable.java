@@ -206,7 +206,8 @@ public final class ContactTable {
 
     /** The contact behind an interaction, or {@code null}. */
     public static InboundContact ofInteraction(Connection c, long interactionId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_contact c WHERE c.interaction_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_interaction i "
+                + "JOIN sb_contact c ON c.id = i.contact_id WHERE i.id = ?")) {
             ps.setLong(1, interactionId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? contact(rs) : null;
@@ -219,7 +220,8 @@ public final class ContactTable {
         Map<Long, InboundContact> result = new HashMap<>();
         for (int from = 0; from < interactionIds.size(); from += IN_CHUNK) {
             List<Long> chunk = interactionIds.subList(from, Math.min(interactionIds.size(), from + IN_CHUNK));
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_contact c WHERE c.interaction_id IN ("
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_interaction i "
+                    + "JOIN sb_contact c ON c.id = i.contact_id WHERE i.id IN ("
                     + Rows.placeholders(chunk.size()) + ")")) {
                 int i = 1;
                 for (Long id : chunk) {
@@ -260,9 +262,19 @@ public final class ContactTable {
      * new value). Entries beyond the contact's limits are left out; returns the keys left out.
      */
     public static List<String> mergeMetadata(Connection c, long interactionId, Map<String, String> details) throws SQLException {
-        Map<String, String> merged;
-        try (PreparedStatement ps = c.prepareStatement("SELECT metadata FROM sb_contact WHERE interaction_id = ? FOR UPDATE")) {
+        long contactId;
+        try (PreparedStatement ps = c.prepareStatement("SELECT contact_id FROM sb_interaction WHERE id = ?")) {
             ps.setLong(1, interactionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getObject(1) == null) {
+                    return List.copyOf(details.keySet());
+                }
+                contactId = rs.getLong(1);
+            }
+        }
+        Map<String, String> merged;
+        try (PreparedStatement ps = c.prepareStatement("SELECT metadata FROM sb_contact WHERE id = ? FOR UPDATE")) {
+            ps.setLong(1, contactId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return List.copyOf(details.keySet());
@@ -283,9 +295,9 @@ public final class ContactTable {
                 dropped.add(String.valueOf(key));
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sb_contact SET metadata = ? WHERE interaction_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sb_contact SET metadata = ? WHERE id = ?")) {
             ps.setString(1, Json.metadata(merged));
-            ps.setLong(2, interactionId);
+            ps.setLong(2, contactId);
             ps.executeUpdate();
         }
         return dropped;
