@@ -162,8 +162,6 @@ public final class ContactWriter implements AutoCloseable {
         Map<String, Receipt> receipts = new LinkedHashMap<>();
         Map<String, Receipt> existing = new LinkedHashMap<>();
         List<AcceptedContact> stored = database.inTransaction(c -> {
-            receipts.clear();
-            existing.clear();
             if (lookUp) {
                 existing.putAll(ContactTable.findReceipts(c, firstByKey.values().stream().map(Request::contact).toList()));
             }
