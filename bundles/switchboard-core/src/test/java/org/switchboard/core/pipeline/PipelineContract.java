@@ -53,6 +53,13 @@ abstract class PipelineContract {
         harness.close();
     }
 
+    /** The defaults, with processing switched off: contacts are stored and wait. */
+    private static Core.Settings processingOff() {
+        Core.Settings d = Core.Settings.defaults();
+        return new Core.Settings(d.defaultRegion(), false, d.processing(), d.outbox(), d.offerTimeout(), d.crmLookupBudget(),
+                d.crmLookupTtl());
+    }
+
     private Receipt accept(InboundContact contact) {
         return harness.core().ingress().accept(contact);
     }
@@ -196,9 +203,7 @@ abstract class PipelineContract {
         CrmRef record = new CrmRef("local", "Contacts", "c-2", "http://crm.test/contacts/c-2");
         harness.crm.knows(Address.phone("+4930999111"), new CrmMatch(record, "Olga Smirnova", List.of(Address.phone("+4930999111"))));
         harness.crm.knows(Address.email("olga@example.org"), new CrmMatch(record, "Olga Smirnova", List.of(Address.email("olga@example.org"))));
-        Core.Settings off = new Core.Settings("US", false, Core.Settings.defaults().processing(), Core.Settings.defaults().outbox(),
-                Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ofMinutes(5));
-        harness.restart(off);
+        harness.restart(processingOff());
         Receipt call = accept(Contacts.webhook("+4930999111").build());
         Receipt mail = accept(Contacts.email("olga@example.org", "Hello").build());
 
@@ -221,9 +226,7 @@ abstract class PipelineContract {
 
     @Test
     void contactsStoredWhileProcessingIsOffAreProcessedAfterTheRestart() throws SQLException {
-        Core.Settings off = new Core.Settings("US", false, Core.Settings.defaults().processing(), Core.Settings.defaults().outbox(),
-                Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ofMinutes(5));
-        harness.restart(off);
+        harness.restart(processingOff());
         List<Receipt> receipts = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             receipts.add(accept(Contacts.webhook("+49301000" + (100 + i)).build()));
@@ -242,9 +245,7 @@ abstract class PipelineContract {
 
     @Test
     void twoNodesResumingOneBacklogProcessEachContactOnce() throws Exception {
-        Core.Settings off = new Core.Settings("US", false, Core.Settings.defaults().processing(), Core.Settings.defaults().outbox(),
-                Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ofMinutes(5));
-        harness.restart(off);
+        harness.restart(processingOff());
         List<Receipt> receipts = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             // anonymous callers: no address ties two copies of one contact to one customer, so a
