@@ -106,11 +106,12 @@ class ImapIdleTest {
     void aPollThatFailedIsTriedAgainWithinSecondsNotAfterTheWholeDelay() throws Exception {
         server.stopImap();
         AtomicInteger attempts = new AtomicInteger();
+        Thread dropper;
         try (ServerSocket down = new ServerSocket()) {
             down.setReuseAddress(true);
             down.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), server.imapPort()));
             // a server that greets with BYE: the first poll fails; the client closes first, so the port is free again
-            Thread dropper = new Thread(() -> {
+            dropper = new Thread(() -> {
                 while (!down.isClosed()) {
                     try (Socket s = down.accept()) {
                         attempts.incrementAndGet();
@@ -128,6 +129,7 @@ class ImapIdleTest {
             harness = new InboundHarness(Mailboxes.imapPollingEvery(server, TEN_MINUTES, false)).start();
             await().atMost(PROMPTLY).until(() -> attempts.get() >= 1);
         }
+        dropper.join(PROMPTLY.toMillis()); // the client has hung up: nothing holds the port
         server.startImap();
         server.deliver(Mails.order(1));
 

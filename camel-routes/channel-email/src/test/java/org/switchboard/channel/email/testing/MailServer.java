@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -112,10 +113,21 @@ public final class MailServer implements AutoCloseable {
 
     /** Starts the IMAP service again, on the same port, over the same mail. */
     public void startImap() {
-        restartedImap = new ImapServer(imapSetup, greenMail.getManagers());
-        restartedImap.startService();
+        // the port may still be held for a moment by a connection to what listened there before:
+        // GreenMail then logs that it cannot open the socket and never runs, so try again
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         try {
-            restartedImap.waitTillRunning(5000);
+            while (true) {
+                restartedImap = new ImapServer(imapSetup, greenMail.getManagers());
+                restartedImap.startService();
+                if (restartedImap.waitTillRunning(3000)) {
+                    return;
+                }
+                restartedImap.stopService();
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("IMAP could not listen on port " + imapPort() + " again");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
