@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -38,6 +36,7 @@ import org.switchboard.crm.local.store.LocalCrmSchema;
 import org.switchboard.crm.local.store.TicketNumbers;
 import org.switchboard.crm.local.store.TicketStore;
 import org.switchboard.itests.distribution.PostgresSchema;
+import org.switchboard.itests.distribution.SwitchboardInstance;
 
 /**
  * Drives contacts through the core's {@link ContactIngress} and measures them end to end: from
@@ -150,9 +149,7 @@ public final class PipelineBenchmark {
             }
             if (h2Folder != null) {
                 // half a gigabyte a run: left behind, it fills the disk, and the next run competes with its write-back
-                try (Stream<Path> files = Files.walk(h2Folder)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                }
+                SwitchboardInstance.deleteRecursively(h2Folder);
             }
         }
     }

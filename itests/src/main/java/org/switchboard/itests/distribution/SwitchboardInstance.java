@@ -289,7 +289,8 @@ public final class SwitchboardInstance implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    /** Deletes the folder and everything in it; nothing when it does not exist. */
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -263,23 +263,16 @@ public final class ContactTable {
      */
     public static List<String> mergeMetadata(Connection c, long interactionId, Map<String, String> details) throws SQLException {
         long contactId;
-        try (PreparedStatement ps = c.prepareStatement("SELECT contact_id FROM sb_interaction WHERE id = ?")) {
-            ps.setLong(1, interactionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getObject(1) == null) {
-                    return List.copyOf(details.keySet());
-                }
-                contactId = rs.getLong(1);
-            }
-        }
         Map<String, String> merged;
-        try (PreparedStatement ps = c.prepareStatement("SELECT metadata FROM sb_contact WHERE id = ? FOR UPDATE")) {
-            ps.setLong(1, contactId);
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, metadata FROM sb_contact "
+                + "WHERE id = (SELECT contact_id FROM sb_interaction WHERE id = ?) FOR UPDATE")) {
+            ps.setLong(1, interactionId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return List.copyOf(details.keySet());
                 }
-                merged = new LinkedHashMap<>(Json.metadata(rs.getString(1)));
+                contactId = rs.getLong(1);
+                merged = new LinkedHashMap<>(Json.metadata(rs.getString(2)));
             }
         }
         List<String> dropped = new ArrayList<>();
