@@ -7,9 +7,7 @@ import org.switchboard.jdbc.Transactions;
 
 /**
  * The store's database: a pooled {@link DataSource} and a transaction template. Every write in
- * the core goes through {@link #inTransaction} (durable when it returns) or, for the work that is
- * done again after a crash if it was lost, {@link #inDeferredTransaction}; reads that need no
- * isolation use {@link #read}. See {@link Transactions} for what durable and deferred mean.
+ * the core goes through {@link #inTransaction}; reads that need no isolation use {@link #read}.
  */
 public final class Database {
     private final DataSource dataSource;
@@ -19,12 +17,6 @@ public final class Database {
         this.dataSource = dataSource;
         try (Connection c = dataSource.getConnection()) {
             this.dialect = Dialect.of(c);
-            try {
-                Transactions.makeDurable(c);
-            } catch (SQLException e) {
-                throw new SQLException("the store cannot write its commits to disk on demand (on H2 the database user must be"
-                        + " the database's admin, as the user that created it is): " + e.getMessage(), e.getSQLState(), e);
-            }
         }
     }
 
@@ -36,22 +28,9 @@ public final class Database {
         return dataSource;
     }
 
-    /** Runs {@code work} in one transaction: committed and on disk if it returns, rolled back if it throws. */
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T inTransaction(SqlWork<T> work) throws SQLException {
         return Transactions.inTransaction(dataSource, work::apply);
-    }
-
-    /**
-     * Runs {@code work} in one transaction whose commit may reach the disk a little later: only for
-     * work that is done again after a crash if it was lost, and that nobody outside has been told of.
-     */
-    public <T> T inDeferredTransaction(SqlWork<T> work) throws SQLException {
-        return Transactions.inDeferredTransaction(dataSource, work::apply);
-    }
-
-    /** Writes every commit made so far to disk. */
-    public void makeDurable() throws SQLException {
-        Transactions.makeDurable(dataSource);
     }
 
     /** Runs {@code work} on a connection in auto-commit mode. */

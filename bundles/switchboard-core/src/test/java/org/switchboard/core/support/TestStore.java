@@ -15,9 +15,6 @@ public final class TestStore implements AutoCloseable {
     /** Set by .ci/run: a JDBC URL with user and password of an empty PostgreSQL database tests may wipe. */
     public static final String POSTGRES_URL_VARIABLE = "SWITCHBOARD_TEST_PG_URL";
 
-    /** H2's error code for "Database is already closed". */
-    private static final int DATABASE_CLOSED = 90121;
-
     private final HikariDataSource dataSource;
 
     private TestStore(String url) {
@@ -28,15 +25,8 @@ public final class TestStore implements AutoCloseable {
         this.dataSource = new HikariDataSource(config);
     }
 
-    /** The H2 file database in {@code folder}, set up as the distribution's. */
     public static TestStore h2(Path folder) {
-        return h2(folder, 500);
-    }
-
-    /** The H2 file database in {@code folder}, which writes commits in the background every {@code writeDelayMillis}. */
-    public static TestStore h2(Path folder, int writeDelayMillis) {
-        return new TestStore("jdbc:h2:file:" + folder.resolve("switchboard").toAbsolutePath() + ";WRITE_DELAY=" + writeDelayMillis
-                + ";QUERY_CACHE_SIZE=64");
+        return new TestStore("jdbc:h2:file:" + folder.resolve("switchboard").toAbsolutePath() + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
     }
 
     /** A clean PostgreSQL schema: everything of earlier runs dropped. */
@@ -63,22 +53,6 @@ public final class TestStore implements AutoCloseable {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    /**
-     * A crash, as far as the database file can tell: H2 closes it at once without writing what it
-     * had not written yet ({@code SHUTDOWN IMMEDIATELY}), and the pool is closed.
-     */
-    public void crash() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN IMMEDIATELY");
-        } catch (SQLException e) {
-            if (e.getErrorCode() != DATABASE_CLOSED) { // what H2 answers the statement that closed it
-                throw e;
-            }
-        } finally {
-            dataSource.close();
         }
     }
 
