@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -82,17 +81,12 @@ public final class Core implements AutoCloseable {
         }
     }
 
-    /** How often deferred commits are written to disk, at the latest. */
-    static final long DEFERRED_WRITE_MILLIS = 500;
-
     private final Database database;
     private final QueueRegistry queueRegistry = new QueueRegistry();
     private final CrmDirectory crms;
     private final HealthServiceImpl health;
     private final ExecutorService lookupExecutor;
     private final ExecutorService popExecutor;
-    /** Writes deferred commits (processing's, routing's offers) to disk every half second. */
-    private final ScheduledExecutorService deferredWriter;
     private final ContactWriter writer;
     private final ContactProcessor processor;
     private final OutboxDispatcher dispatcher;
@@ -134,9 +128,6 @@ public final class Core implements AutoCloseable {
         this.queues = new QueuesService(routing);
         this.outbox = new OutboxService(database, clock, dispatcher);
         health.add(new StoreHealthCheck(database));
-        this.deferredWriter = Executors.newSingleThreadScheduledExecutor(daemon("switchboard-store-writer"));
-        deferredWriter.scheduleWithFixedDelay(this::writeDeferred, DEFERRED_WRITE_MILLIS, DEFERRED_WRITE_MILLIS,
-                TimeUnit.MILLISECONDS);
         health.add(new ProcessingHealthCheck(database, processor));
         health.add(new OutboxHealthCheck(outbox));
     }
@@ -232,18 +223,7 @@ public final class Core implements AutoCloseable {
         routing.close();
         shutdown(popExecutor);
         shutdown(lookupExecutor);
-        shutdown(deferredWriter);
-        writeDeferred();
         LOG.info("Switchboard core stopped");
-    }
-
-    private void writeDeferred() {
-        try {
-            database.writeDeferred();
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("Could not write the store's latest commits to disk (tried again in {} ms): {}", DEFERRED_WRITE_MILLIS,
-                    e.getMessage());
-        }
     }
 
     private static void shutdown(ExecutorService executor) {

@@ -1,7 +1,6 @@
 package org.switchboard.jdbc;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Level;
 import javax.sql.DataSource;
@@ -66,17 +65,7 @@ public final class SchemaUpdate {
         for (int attempt = 1; ; attempt++) {
             try {
                 synchronized (Scope.class) {
-                    // on H2, not while another bundle's transaction is halfway through a change (EmbeddedStoreWrites)
-                    Transactions.holdingWriteLock(dataSource, connection -> {
-                        try {
-                            applyOnce(connection, changelog, loader);
-                        } catch (SQLException | RuntimeException e) {
-                            throw e;
-                        } catch (Exception e) {
-                            throw new SQLException(e.getMessage(), e);
-                        }
-                        return null;
-                    });
+                    applyOnce(dataSource, changelog, loader);
                 }
                 LOG.info("Up to date: {} ({})", tables, changelog);
                 return;
@@ -93,11 +82,12 @@ public final class SchemaUpdate {
     }
 
     @SuppressWarnings("try") // ClassLoaderResourceAccessor.close() declares Exception
-    private static void applyOnce(Connection connection, String changelog, ClassLoader loader) throws Exception {
+    private static void applyOnce(DataSource dataSource, String changelog, ClassLoader loader) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(Scope.class.getClassLoader());
-        try (ClassLoaderResourceAccessor resources = new ClassLoaderResourceAccessor(loader)) {
+        try (Connection connection = dataSource.getConnection();
+             ClassLoaderResourceAccessor resources = new ClassLoaderResourceAccessor(loader)) {
             // a failed attempt is no error yet: the last one is thrown, and the caller reports it
             LoggerUIService ui = new LoggerUIService();
             ui.setErrorLogLevel(Level.WARNING);

@@ -4,40 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.switchboard.jdbc.testing.TestDatabases.count;
 
-import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.time.Duration;
-import java.util.List;
-import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
-import org.awaitility.Awaitility;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.api.spi.EmbeddedStoreWrites;
 import org.switchboard.jdbc.testing.TestDatabases;
 
 /** One short transaction per call, on a real H2 database. */
 class TransactionsTest {
-    /** H2 never writes the file by itself, as in the distribution. */
-    private static final int NEVER = Integer.MAX_VALUE;
-
     private final DataSource dataSource = TestDatabases.h2();
 
     @BeforeEach
@@ -101,184 +79,6 @@ class TransactionsTest {
                 e -> assertThat(Transactions.isUniqueViolation(e)).as("unique violation").isTrue());
         assertThat(Transactions.isUniqueViolation(new BatchUpdateException("batch failed", "HY000", new int[0])))
                 .isFalse();
-    }
-
-    @Test
-    void aDurableCommitIsInTheFileAfterACrashAndADeferredOneOnlyOnceADurableOneFollowed(@TempDir Path folder)
-            throws Exception {
-        JdbcDataSource file = new JdbcDataSource();
-        // as the distribution's: H2 writes nothing to the file by itself
-        file.setURL("jdbc:h2:file:" + folder.resolve("things").toAbsolutePath() + ";WRITE_DELAY=" + NEVER);
-        try (Connection keepOpen = file.getConnection(); Statement s = keepOpen.createStatement()) {
-            s.execute("CREATE TABLE things (id INT PRIMARY KEY, name VARCHAR(20))");
-            Transactions.inTransaction(file, c -> insert(c, 1));
-            Transactions.inDeferredTransaction(file, c -> insert(c, 2));
-            assertThat(count(file, "SELECT COUNT(*) FROM things")).as("a deferred commit is seen at once").isEqualTo(2);
-            crash(s);
-        }
-        assertThat(ids(file)).containsExactly(1);
-
-        try (Connection keepOpen = file.getConnection(); Statement s = keepOpen.createStatement()) {
-            Transactions.inDeferredTransaction(file, c -> insert(c, 3));
-            Transactions.inTransaction(file, c -> insert(c, 4));
-            crash(s);
-        }
-        assertThat(ids(file)).containsExactly(1, 3, 4);
-    }
-
-    @Test
-    void onH2TheFileIsNotWrittenWhileAWriteTransactionIsUnderWay() throws Exception {
-        CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<Integer> writer = threads.submit(() -> Transactions.inTransaction(dataSource, c -> {
-                int n = insert(c, 1);
-                written.countDown();
-                await(release);
-                return n;
-            }));
-            await(written);
-            Future<?> checkpoint = threads.submit(() -> {
-                Transactions.makeDurable(dataSource);
-                return null;
-            });
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> EmbeddedStoreWrites.lock().hasQueuedThreads());
-            assertThat(checkpoint).as("the checkpoint waits for the transaction").isNotDone();
-
-            release.countDown();
-
-            assertThat(writer.get(10, TimeUnit.SECONDS)).isEqualTo(1);
-            checkpoint.get(10, TimeUnit.SECONDS);
-        } finally {
-            release.countDown();
-            threads.shutdownNow();
-        }
-    }
-
-    /**
-     * Writers on several threads change indexed rows in deferred transactions (as the core's
-     * processing and routing do), the file is written between their transactions over and over (as
-     * the contact writer's checkpoints do), and the process dies in the middle: what H2 finds in the
-     * file at the next start is whole, each row and its index entries alike, and no row is left
-     * locked by a transaction of the dead process. Without the one write lock, H2 2.4.240 failed this
-     * within the first few rounds ("Timeout trying to lock table"; the core met "Row not found when
-     * trying to delete from index" the same way).
-     */
-    @Test
-    void aCrashWhileWritersAndCheckpointsRunLeavesAWholeDatabase(@TempDir Path folder) throws Exception {
-        for (int round = 0; round < 8; round++) {
-            String url = "jdbc:h2:file:" + folder.resolve("round" + round).toAbsolutePath() + ";WRITE_DELAY=" + NEVER;
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE rows (id INT PRIMARY KEY, agent VARCHAR(20), state VARCHAR(20), n INT)");
-                s.execute("CREATE INDEX rows_agent ON rows (agent)");
-                s.execute("CREATE INDEX rows_state ON rows (state, id)");
-                s.execute("INSERT INTO rows SELECT x, NULL, 'NEW', 0 FROM SYSTEM_RANGE(0, 2999)");
-            }
-            JdbcConnectionPool pool = JdbcConnectionPool.create(url, "", "");
-            AtomicBoolean crashed = new AtomicBoolean();
-            DataSource file = refusingAfter(crashed, pool);
-            try {
-                AtomicBoolean stop = new AtomicBoolean();
-                ExecutorService threads = Executors.newFixedThreadPool(WRITERS + 1);
-                for (int w = 0; w < WRITERS; w++) {
-                    int writer = w;
-                    threads.execute(() -> changeRows(file, writer, stop));
-                }
-                threads.execute(() -> {
-                    while (!stop.get()) {
-                        try {
-                            Transactions.makeDurable(file);
-                        } catch (SQLException e) {
-                            return; // the crash
-                        }
-                    }
-                });
-                Awaitility.await().atMost(Duration.ofSeconds(10))
-                        .until(() -> count(file, "SELECT SUM(n) FROM rows") >= 5000);
-                try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-                    crashed.set(true);
-                    crash(s);
-                }
-                stop.set(true);
-                threads.shutdown();
-                assertThat(threads.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
-            } finally {
-                pool.dispose();
-            }
-            // every row's index entries are there to be changed, and no row is held by a transaction of the dead process
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-                s.execute("SET LOCK_TIMEOUT 2000");
-                assertThat(s.executeUpdate("UPDATE rows SET agent = COALESCE(agent, '') || 'x', state = 'DONE'"))
-                        .as("round %d", round).isEqualTo(3000);
-                s.execute("SHUTDOWN");
-            }
-        }
-    }
-
-    private static final int WRITERS = 6;
-
-    /** {@code dataSource}, until the process dies: then nobody gets a connection, which would open the database again. */
-    private static DataSource refusingAfter(AtomicBoolean crashed, DataSource dataSource) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "equals" -> proxy == args[0];
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "getConnection" -> {
-                        if (crashed.get()) {
-                            throw new SQLException("the process crashed");
-                        }
-                        yield dataSource.getConnection();
-                    }
-                    default -> method.invoke(dataSource, args);
-                });
-    }
-
-    /** Changes indexed columns of this writer's rows (its own, so writers do not wait for each other) until stopped. */
-    private static void changeRows(DataSource file, int writer, AtomicBoolean stop) {
-        Random random = new Random(writer);
-        while (!stop.get()) {
-            try {
-                Transactions.inDeferredTransaction(file, c -> {
-                    try (PreparedStatement update = c.prepareStatement("UPDATE rows SET agent = ?, state = ?, n = n + 1 WHERE id = ?")) {
-                        for (int k = 0; k < 5; k++) {
-                            update.setString(1, "agent" + random.nextInt(50));
-                            update.setString(2, random.nextBoolean() ? "QUEUED" : "OFFERED");
-                            update.setInt(3, writer + WRITERS * random.nextInt(3000 / WRITERS));
-                            update.executeUpdate();
-                        }
-                    }
-                    return null;
-                });
-            } catch (SQLException e) {
-                return; // the crash
-            }
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Closes the database at once, writing nothing it has not written yet. */
-    private static void crash(Statement s) throws SQLException {
-        s.execute("SHUTDOWN IMMEDIATELY");
-    }
-
-    private static List<Integer> ids(DataSource dataSource) throws SQLException {
-        List<Integer> ids = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT id FROM things ORDER BY id")) {
-            while (rows.next()) {
-                ids.add(rows.getInt(1));
-            }
-        }
-        return ids;
     }
 
     private static int insert(Connection c, int id) throws SQLException {

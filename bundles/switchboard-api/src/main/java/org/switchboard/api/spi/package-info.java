@@ -6,7 +6,7 @@
  * Switchboard's own store implements {@link InStoreCrm} as well.
  */
 @Export
-@Version("0.4.0")
+@Version("0.3.0")
 package org.switchboard.api.spi;
 
 import org.osgi.annotation.bundle.Export;

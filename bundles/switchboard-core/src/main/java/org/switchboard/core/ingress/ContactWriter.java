@@ -29,9 +29,7 @@ import org.switchboard.jdbc.Transactions;
  * Stores accepted contacts with group commit: callers from any thread queue their contact and
  * wait; one writer thread stores everything that queued up meanwhile in one transaction and then
  * releases all of them. One caller alone waits for one commit; a thousand concurrent callers
- * share a few. A contact is handed on for processing right after its commit, and its caller is
- * answered once that commit is on disk (see {@link org.switchboard.jdbc.Transactions}): processing
- * does not wait for the disk, and the next batch gathers while it is written. A batch is inserted
+ * share a few. A contact is handed on for processing only after its commit. A batch is inserted
  * without reading its keys first, since the unique key checks them anyway; when it meets a key
  * stored before, it is written again with its keys looked up, and so is the next batch.
  */
@@ -163,8 +161,7 @@ public final class ContactWriter implements AutoCloseable {
         }
         Map<String, Receipt> receipts = new LinkedHashMap<>();
         Map<String, Receipt> existing = new LinkedHashMap<>();
-        // committed now, and on disk before anyone is answered: processing starts meanwhile
-        List<AcceptedContact> stored = database.inDeferredTransaction(c -> {
+        List<AcceptedContact> stored = database.inTransaction(c -> {
             if (lookUp) {
                 existing.putAll(ContactTable.findReceipts(c, firstByKey.values().stream().map(Request::contact).toList()));
             }
@@ -185,16 +182,13 @@ public final class ContactWriter implements AutoCloseable {
             }
             return fresh;
         });
-        if (!stored.isEmpty()) {
-            committed.accept(stored);
-        }
-        // a crash before this loses the batch and its processing alike, and its sources, not
-        // answered, deliver it again; if this fails, they are told to, and are answered as duplicates
-        database.makeDurable();
         for (Request r : batch) {
             String key = ContactTable.key(r.contact().channel(), r.contact().externalId());
             Receipt receipt = receipts.get(key);
             r.receipt().complete(firstByKey.get(key) == r ? receipt : receipt.asDuplicate());
+        }
+        if (!stored.isEmpty()) {
+            committed.accept(stored);
         }
         return !existing.isEmpty();
     }

@@ -186,8 +186,6 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (due.isEmpty()) {
             return 0;
         }
-        // a command may come from a deferred commit (processing's): on disk before a CRM or channel hears of it
-        database.makeDurable();
         Context context = database.read(c -> Context.load(c, due));
         List<CompletableFuture<List<Result>>> running = new ArrayList<>();
         for (List<OutboxTable.Row> chunk : chunks(due)) {

@@ -96,8 +96,7 @@ final class BatchProcessing {
         Instant now = clock.instant();
         Lookups lookups = database.read(c -> lookUp(c, batch));
         Plan plan = new Plan(now);
-        // deferred: if a crash loses this commit, the contacts are still pending and processed again
-        List<Outcome> outcomes = database.inDeferredTransaction(c -> {
+        List<Outcome> outcomes = database.inTransaction(c -> {
             Set<Long> claimed = new HashSet<>(ContactTable.claimPending(c, batch.stream().map(AcceptedContact::contactId).toList()));
             List<Outcome> result = new ArrayList<>();
             for (AcceptedContact a : batch) {

@@ -603,8 +603,7 @@ public final class RoutingEngine implements AutoCloseable {
         Instant now = clock.instant();
         List<Interaction> after;
         try {
-            // deferred: if a crash loses this commit, the interactions are still queued and offered again
-            after = database.inDeferredTransaction(c -> {
+            after = database.inTransaction(c -> {
                 List<Long> changed = new ArrayList<>();
                 for (Offer o : offers) {
                     if (InteractionTable.update(c, o.tracked().id, EnumSet.of(InteractionState.QUEUED),
