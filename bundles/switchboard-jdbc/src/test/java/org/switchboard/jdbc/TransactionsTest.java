@@ -100,7 +100,7 @@ class TransactionsTest {
      * is left locked by a transaction of the dead process. (With commits written in the background or
      * by {@code CHECKPOINT} while other transactions were changing rows, H2 2.4.240 failed this within
      * a few rounds: "Timeout trying to lock table", and in the core "Row not found when trying to
-     * delete from index". See README, Known limits.)
+     * delete from index". See README, "The store".)
      */
     @Test
     void aCrashWhileWritersRunLeavesAWholeDatabase(@TempDir Path folder) throws Exception {
