@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.switchboard.jdbc.testing.TestDatabases.count;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -24,10 +23,13 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.jdbc.testing.CrashGate;
 import org.switchboard.jdbc.testing.TestDatabases;
 
 /** One short transaction per call, on a real H2 database. */
 class TransactionsTest {
+    private static final int WRITERS = 6;
+
     private final DataSource dataSource = TestDatabases.h2();
 
     @BeforeEach
@@ -114,7 +116,7 @@ class TransactionsTest {
             }
             JdbcConnectionPool pool = JdbcConnectionPool.create(url, "", "");
             AtomicBoolean crashed = new AtomicBoolean();
-            DataSource file = refusingAfter(crashed, pool);
+            DataSource file = CrashGate.refusingAfter(crashed, pool);
             try {
                 AtomicBoolean stop = new AtomicBoolean();
                 ExecutorService threads = Executors.newFixedThreadPool(WRITERS);
@@ -142,24 +144,6 @@ class TransactionsTest {
                 s.execute("SHUTDOWN");
             }
         }
-    }
-
-    private static final int WRITERS = 6;
-
-    /** {@code dataSource}, until the process dies: then nobody gets a connection, which would open the database again. */
-    private static DataSource refusingAfter(AtomicBoolean crashed, DataSource dataSource) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "equals" -> proxy == args[0];
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "getConnection" -> {
-                        if (crashed.get()) {
-                            throw new SQLException("the process crashed");
-                        }
-                        yield dataSource.getConnection();
-                    }
-                    default -> method.invoke(dataSource, args);
-                });
     }
 
     /** Changes indexed columns of this writer's rows (its own, so writers do not wait for each other) until stopped. */

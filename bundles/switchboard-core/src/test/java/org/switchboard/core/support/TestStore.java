@@ -2,8 +2,6 @@ package org.switchboard.core.support;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.switchboard.jdbc.testing.CrashGate;
 
 /** Databases for tests: an H2 file database in a temporary folder, or the PostgreSQL CI provides. */
 public final class TestStore implements AutoCloseable {
@@ -34,25 +33,7 @@ public final class TestStore implements AutoCloseable {
         config.setMinimumIdle(0);
         config.setPoolName("test-store");
         this.pool = new HikariDataSource(config);
-        this.dataSource = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "equals":
-                            return proxy == args[0];
-                        case "hashCode":
-                            return System.identityHashCode(proxy);
-                        default:
-                            break;
-                    }
-                    if (crashed.get() && method.getName().equals("getConnection")) {
-                        throw new SQLException("the process crashed");
-                    }
-                    try {
-                        return method.invoke(pool, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        this.dataSource = CrashGate.refusingAfter(crashed, pool);
     }
 
     /** The H2 file database in {@code folder}, set up as the distribution's (every commit written when it is made). */
