@@ -1,5 +1,6 @@
 package org.switchboard.itests.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,13 +130,20 @@ public final class PipelineBenchmark {
 
                 System.out.printf("measuring %d contacts ...%n", contacts);
                 long cpuBefore = processCpuNanos();
+                long writtenBefore = bytesWritten();
                 Run run = drive(core.ingress(), new Run("run", "+49151", contacts, completions), senders);
                 boolean all = run.awaitProcessed(timeout);
                 long cpu = processCpuNanos() - cpuBefore;
+                long written = bytesWritten() - writtenBefore;
                 run.report(all);
                 // steadier than contacts/s on a machine whose speed drifts; the senders' share is in it
                 System.out.printf(Locale.ROOT, "run: CPU %.1f s for %d contacts, %.0f us per contact (this JVM, all threads)%n",
                         cpu / 1e9, contacts, cpu / 1e3 / contacts);
+                if (written >= 0) {
+                    // steadier still: how much the store wrote (H2 writes each commit's changed pages to its file)
+                    System.out.printf(Locale.ROOT, "run: this JVM wrote %.1f MB to files, %.1f kB per contact%n",
+                            written / 1e6, written / 1e3 / contacts);
+                }
 
                 Verification verification = Verification.of(core.ingress(), dataSource, completions, warm, run);
                 verification.print();
@@ -152,6 +160,20 @@ public final class PipelineBenchmark {
                 SwitchboardInstance.deleteRecursively(h2Folder);
             }
         }
+    }
+
+    /** Bytes this JVM has written to files and sockets ({@code wchar} of {@code /proc/self/io}), or -1. */
+    private static long bytesWritten() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+                if (line.startsWith("wchar:")) {
+                    return Long.parseLong(line.substring("wchar:".length()).trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: no figure
+        }
+        return -1;
     }
 
     private static long processCpuNanos() {
