@@ -97,10 +97,9 @@ final class BatchProcessing {
         Lookups lookups = database.read(c -> lookUp(c, batch));
         Plan plan = new Plan(now);
         List<Outcome> outcomes = database.inTransaction(c -> {
-            Set<Long> claimed = new HashSet<>(ContactTable.claimPending(c, batch.stream().map(AcceptedContact::contactId).toList()));
             List<Outcome> result = new ArrayList<>();
             for (AcceptedContact a : batch) {
-                if (claimed.contains(a.contactId())) {
+                if (lookups.pending().contains(a.interactionId())) {
                     result.add(plan.add(c, a, lookups));
                 }
             }
@@ -116,11 +115,14 @@ final class BatchProcessing {
     // ------------------------------------------------------------------ before the transaction
 
     /** What the store and the CRMs know about the batch's addresses and thread keys. */
-    private record Lookups(Map<Address, Long> customers, Map<Address, List<CrmMatch>> crmMatches,
+    private record Lookups(Set<Long> pending, Map<Address, Long> customers, Map<Address, List<CrmMatch>> crmMatches,
                            Map<String, Long> conversations, Map<String, Long> tickets) {
     }
 
-    private Lookups lookUp(Connection c, List<AcceptedContact> batch) throws SQLException {
+    private Lookups lookUp(Connection c, List<AcceptedContact> all) throws SQLException {
+        // those processed meanwhile (resumed twice, or by another node) are left out
+        Set<Long> pending = ContactTable.stillPending(c, all.stream().map(AcceptedContact::interactionId).toList());
+        List<AcceptedContact> batch = all.stream().filter(a -> pending.contains(a.interactionId())).toList();
         Map<Address, Long> customers = new HashMap<>();
         Set<Address> unknown = new LinkedHashSet<>();
         Set<String> keys = new LinkedHashSet<>();
@@ -162,7 +164,7 @@ final class BatchProcessing {
         for (String number : numbers) {
             ConversationTable.findByTicketNumber(c, number).ifPresent(id -> tickets.put(number, id));
         }
-        return new Lookups(customers, matches, conversations, tickets);
+        return new Lookups(pending, customers, matches, conversations, tickets);
     }
 
     /** Keys that tie this contact to an earlier conversation, strongest first. */
@@ -314,6 +316,13 @@ final class BatchProcessing {
             if (outcomes.isEmpty()) {
                 return;
             }
+            // first, as it is what takes the contacts off the pending list: on several nodes, the rows
+            // tell whether another node processed one of them since it was read as pending
+            InteractionTable.ProcessedResult result = InteractionTable.processed(c, interactions);
+            if (!result.missing().isEmpty()) {
+                throw new ProcessedElsewhere(result.missing());
+            }
+            Set<Long> queued = new HashSet<>(result.queued());
             if (!customers.isEmpty()) {
                 CustomerTable.insert(c, customers);
             }
@@ -326,7 +335,6 @@ final class BatchProcessing {
             }
             ConversationTable.addKeys(c, newKeys);
             ConversationTable.touch(c, touched, now);
-            Set<Long> queued = new HashSet<>(InteractionTable.processed(c, interactions));
             crm = crmWrites.write(c, crmWork, customers, now);
             OutboxTable.insert(c, outboxIds, crm.commands(), now);
             outcomes.replaceAll(o -> new Outcome(o.accepted(), o.customerId(), o.newCustomer(), o.conversationId(),

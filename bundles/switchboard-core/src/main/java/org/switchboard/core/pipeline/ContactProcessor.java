@@ -157,13 +157,23 @@ public final class ContactProcessor implements AutoCloseable {
 
     /** Processes every contact the store holds as pending, oldest first. */
     private void resumePending() {
-        long after = 0;
+        List<Long> ids = null;
+        while (ids == null && stop.getCount() > 0) {
+            try {
+                ids = database.read(ContactTable::pendingInteractions);
+            } catch (SQLException e) {
+                LOG.warn("Cannot read pending contacts from the store, retrying: {}", e.getMessage());
+                if (await(MAX_OUTAGE_WAIT)) {
+                    return;
+                }
+            }
+        }
         int resumed = 0;
-        while (stop.getCount() > 0) {
+        for (int from = 0; ids != null && from < ids.size() && stop.getCount() > 0; ) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + batchSize));
             List<AcceptedContact> page;
             try {
-                long from = after;
-                page = database.read(c -> ContactTable.pending(c, from, batchSize));
+                page = database.read(c -> ContactTable.pending(c, chunk));
             } catch (SQLException e) {
                 LOG.warn("Cannot read pending contacts from the store, retrying: {}", e.getMessage());
                 if (await(MAX_OUTAGE_WAIT)) {
@@ -171,12 +181,11 @@ public final class ContactProcessor implements AutoCloseable {
                 }
                 continue;
             }
-            if (page.isEmpty()) {
-                break;
-            }
-            after = page.get(page.size() - 1).contactId();
+            from += chunk.size();
             resumed += page.size();
-            processWithRetries(page);
+            if (!page.isEmpty()) {
+                processWithRetries(page);
+            }
         }
         if (resumed > 0) {
             LOG.info("Resumed {} contact(s) that were stored but not yet processed", resumed);
@@ -192,7 +201,7 @@ public final class ContactProcessor implements AutoCloseable {
                 publish(processing.process(unique));
                 return;
             } catch (SQLException e) {
-                if (Transactions.isUniqueViolation(e) && ++conflicts < CONFLICT_RETRIES) {
+                if ((Transactions.isUniqueViolation(e) || e instanceof ProcessedElsewhere) && ++conflicts < CONFLICT_RETRIES) {
                     LOG.debug("Conflict with a concurrent writer; processing the batch again", e);
                     processing.clearCaches();
                     continue;

@@ -7,10 +7,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.switchboard.api.Address;
 import org.switchboard.api.Channel;
 import org.switchboard.api.Direction;
@@ -21,12 +24,19 @@ import org.switchboard.api.RoutingMode;
 import org.switchboard.api.ThreadHints;
 
 /**
- * {@code sb_contact}: every accepted contact. A contact waits in {@code sb_contact_pending} until
- * the transaction that processes it takes it off ({@link #claimPending}), and lands in
- * {@code sb_contact_failed} if it cannot be processed.
+ * {@code sb_contact}: every accepted contact. A contact is pending while its interaction has no
+ * customer yet: the transaction that processes it sets the customer
+ * ({@link InteractionTable#processed}), which is what takes it off the pending list. One that cannot
+ * be processed lands in {@code sb_contact_failed} and is pending no more.
  */
 public final class ContactTable {
     private static final int IN_CHUNK = 500;
+    /**
+     * Whether interaction {@code i}'s contact waits to be processed: no customer yet, and not set
+     * aside as failed. Every interaction comes from a contact, and processing always sets a customer.
+     */
+    private static final String PENDING = "i.customer_id IS NULL "
+            + "AND NOT EXISTS (SELECT 1 FROM sb_contact_failed f WHERE f.contact_id = i.contact_id)";
     private static final String COLUMNS = "c.id, c.interaction_id, c.channel, c.external_id, c.from_kind, c.from_value, "
             + "c.from_name, c.entry_point, c.thread_key, c.in_reply_to, c.thread_refs, c.subject, c.body, "
             + "c.attachments, c.metadata, c.routing, c.occurred_at, c.received_at, c.direction, c.target_agent";
@@ -102,13 +112,6 @@ public final class ContactTable {
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sb_contact_pending (contact_id) VALUES (?)")) {
-            for (AcceptedContact a : contacts) {
-                ps.setLong(1, a.contactId());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO sb_interaction (id, contact_id, channel, direction, "
                 + "routing, state, entry_point, summary, created_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
             for (AcceptedContact a : contacts) {
@@ -128,17 +131,55 @@ public final class ContactTable {
         }
     }
 
-    /** Pending contacts with an id above {@code afterId}, oldest first, at most {@code limit}. */
-    public static List<AcceptedContact> pending(Connection c, long afterId, int limit) throws SQLException {
+    /** The interactions of the pending contacts, oldest first. */
+    public static List<Long> pendingInteractions(Connection c) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT i.id FROM sb_interaction i WHERE " + PENDING + " ORDER BY i.id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    /** The contacts of these interactions that are still pending, oldest first. */
+    public static List<AcceptedContact> pending(Connection c, List<Long> interactionIds) throws SQLException {
         List<AcceptedContact> result = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_contact_pending p "
-                + "JOIN sb_contact c ON c.id = p.contact_id WHERE p.contact_id > ? ORDER BY p.contact_id LIMIT ?")) {
-            ps.setLong(1, afterId);
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(new AcceptedContact(rs.getLong("id"), rs.getLong("interaction_id"), contact(rs),
-                            Instant.ofEpochMilli(rs.getLong("received_at")), 0));
+        for (int from = 0; from < interactionIds.size(); from += IN_CHUNK) {
+            List<Long> chunk = interactionIds.subList(from, Math.min(interactionIds.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_interaction i "
+                    + "JOIN sb_contact c ON c.id = i.contact_id WHERE i.id IN (" + Rows.placeholders(chunk.size()) + ") AND "
+                    + PENDING + " ORDER BY i.id")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(new AcceptedContact(rs.getLong("id"), rs.getLong("interaction_id"), contact(rs),
+                                Instant.ofEpochMilli(rs.getLong("received_at")), 0));
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Of these interactions, those whose contact is still pending. */
+    public static Set<Long> stillPending(Connection c, Collection<Long> interactionIds) throws SQLException {
+        Set<Long> result = new HashSet<>();
+        List<Long> ids = List.copyOf(interactionIds);
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.id FROM sb_interaction i WHERE i.id IN ("
+                    + Rows.placeholders(chunk.size()) + ") AND " + PENDING)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(rs.getLong(1));
+                    }
                 }
             }
         }
@@ -146,37 +187,22 @@ public final class ContactTable {
     }
 
     /**
-     * Takes the given contacts off the pending list in this transaction and returns those that were
-     * still on it, to be processed in this transaction: committed with it, or pending again if it
-     * rolls back. A contact done meanwhile is left out. One that another transaction (another node)
-     * has taken but not yet committed makes this wait for it, and is left out if it commits. The ids
-     * are taken in ascending order, so two nodes that take overlapping batches cannot deadlock.
+     * Sets a pending contact aside as failed, with the reason. Its interaction is locked first, so a
+     * transaction processing it elsewhere (another node) either commits before, and the contact is left
+     * as it is, or waits for this one.
      */
-    public static List<Long> claimPending(Connection c, List<Long> contactIds) throws SQLException {
-        List<Long> ids = contactIds.stream().sorted().distinct().toList();
-        List<Long> claimed = new ArrayList<>(ids.size());
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sb_contact_pending WHERE contact_id = ?")) {
-            for (Long id : ids) {
-                ps.setLong(1, id);
-                ps.addBatch();
-            }
-            int[] counts = ps.executeBatch();
-            for (int i = 0; i < ids.size(); i++) {
-                if (counts[i] > 0) {
-                    claimed.add(ids.get(i));
+    public static void markFailed(Connection c, long contactId, String error, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT i.customer_id FROM sb_interaction i "
+                + "WHERE i.id = (SELECT interaction_id FROM sb_contact WHERE id = ?) FOR UPDATE")) {
+            ps.setLong(1, contactId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getObject(1) != null) {
+                    return;
                 }
             }
         }
-        return claimed;
-    }
-
-    /** Sets a pending contact aside as failed, with the reason. */
-    public static void markFailed(Connection c, long contactId, String error, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sb_contact_pending WHERE contact_id = ?")) {
-            ps.setLong(1, contactId);
-            if (ps.executeUpdate() == 0) {
-                return;
-            }
+        if (count(c, "SELECT COUNT(*) FROM sb_contact_failed WHERE contact_id = " + contactId) > 0) {
+            return;
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO sb_contact_failed (contact_id, error, failed_at) VALUES (?,?,?)")) {
@@ -189,7 +215,7 @@ public final class ContactTable {
 
     /** How many contacts wait to be processed. */
     public static long pendingCount(Connection c) throws SQLException {
-        return count(c, "SELECT COUNT(*) FROM sb_contact_pending");
+        return count(c, "SELECT COUNT(*) FROM sb_interaction i WHERE " + PENDING);
     }
 
     /** How many contacts could not be processed. */

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,45 +130,75 @@ public final class InteractionTable {
     }
 
     /**
-     * Records what processing found. A core-routed interaction still NEW enters its queue; one the
-     * channel routes keeps the state the channel's events gave it.
+     * What {@link #processed} did.
      *
-     * @return the ids that entered their queue
+     * @param queued  the ids that entered their queue
+     * @param missing the ids it found processed already (by another node, a moment ago) and left alone
      */
-    public static List<Long> processed(Connection c, Collection<Processed> items) throws SQLException {
+    public record ProcessedResult(List<Long> queued, List<Long> missing) {
+    }
+
+    /**
+     * Records what processing found, for interactions whose contact is still pending (no customer
+     * yet); setting the customer is what takes the contact off the pending list. A core-routed
+     * interaction still NEW enters its queue; any other keeps the state it has (the channel's events
+     * gave it, or it ended before it was processed). The rows are written in ascending id order, so two
+     * nodes that process overlapping batches cannot deadlock; on PostgreSQL one that meets a row
+     * another node is processing waits for that commit, and then finds it processed.
+     */
+    public static ProcessedResult processed(Connection c, Collection<Processed> items) throws SQLException {
+        List<Processed> sorted = items.stream().sorted(Comparator.comparingLong(Processed::id)).toList();
         List<Long> queued = new ArrayList<>();
+        List<Processed> others = new ArrayList<>();
         try (PreparedStatement toQueue = c.prepareStatement("UPDATE sb_interaction SET customer_id = ?, conversation_id = ?, "
-                + "state = ?, queue_id = ?, queued_at = ? WHERE id = ? AND state = ?");
-             PreparedStatement identify = c.prepareStatement("UPDATE sb_interaction SET customer_id = ?, conversation_id = ? "
-                     + "WHERE id = ?")) {
-            List<Long> batchIds = new ArrayList<>();
-            for (Processed p : items) {
-                if (p.routing() == RoutingMode.CORE) {
-                    toQueue.setLong(1, p.customerId());
-                    toQueue.setLong(2, p.conversationId());
-                    toQueue.setString(3, InteractionState.QUEUED.name());
-                    toQueue.setString(4, p.queueId());
-                    toQueue.setLong(5, p.at().toEpochMilli());
-                    toQueue.setLong(6, p.id());
-                    toQueue.setString(7, InteractionState.NEW.name());
-                    toQueue.addBatch();
-                    batchIds.add(p.id());
-                } else {
+                + "state = ?, queue_id = ?, queued_at = ? WHERE id = ? AND customer_id IS NULL AND state = ?")) {
+            List<Processed> core = new ArrayList<>();
+            for (Processed p : sorted) {
+                if (p.routing() != RoutingMode.CORE) {
+                    others.add(p);
+                    continue;
+                }
+                toQueue.setLong(1, p.customerId());
+                toQueue.setLong(2, p.conversationId());
+                toQueue.setString(3, InteractionState.QUEUED.name());
+                toQueue.setString(4, p.queueId());
+                toQueue.setLong(5, p.at().toEpochMilli());
+                toQueue.setLong(6, p.id());
+                toQueue.setString(7, InteractionState.NEW.name());
+                toQueue.addBatch();
+                core.add(p);
+            }
+            if (!core.isEmpty()) {
+                int[] counts = toQueue.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] != 0) {
+                        queued.add(core.get(i).id());
+                    } else {
+                        others.add(core.get(i));
+                    }
+                }
+            }
+        }
+        List<Long> missing = new ArrayList<>();
+        if (!others.isEmpty()) {
+            others.sort(Comparator.comparingLong(Processed::id));
+            try (PreparedStatement identify = c.prepareStatement("UPDATE sb_interaction SET customer_id = ?, conversation_id = ? "
+                    + "WHERE id = ? AND customer_id IS NULL")) {
+                for (Processed p : others) {
                     identify.setLong(1, p.customerId());
                     identify.setLong(2, p.conversationId());
                     identify.setLong(3, p.id());
                     identify.addBatch();
                 }
-            }
-            int[] counts = toQueue.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] != 0) {
-                    queued.add(batchIds.get(i));
+                int[] counts = identify.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 0) {
+                        missing.add(others.get(i).id());
+                    }
                 }
             }
-            identify.executeBatch();
         }
-        return queued;
+        return new ProcessedResult(queued, missing);
     }
 
     /**

@@ -134,7 +134,7 @@ class CrashOnH2Test {
         assertThat(senders.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
         harness = start(Core.Settings.defaults());
 
-        await().atMost(CoreHarness.WAIT).until(() -> harness.store.count("SELECT COUNT(*) FROM sb_contact_pending") == 0);
+        await().atMost(CoreHarness.WAIT).until(() -> harness.store.count("SELECT COUNT(*) FROM sb_interaction WHERE customer_id IS NULL") == 0);
         for (long id : acknowledged) {
             InteractionDetails details = harness.core().interactions().find(id).orElseThrow();
             assertThat(details.interaction().state()).as("interaction %d", id).isEqualTo(InteractionState.QUEUED);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,9 +26,17 @@ import org.switchboard.api.InteractionState;
 import org.switchboard.api.InvalidContactException;
 import org.switchboard.api.Receipt;
 import org.switchboard.api.ThreadHints;
+import org.switchboard.api.TicketRef;
+import org.switchboard.api.event.EventProperties;
 import org.switchboard.api.event.Topics;
 import org.switchboard.api.service.InteractionDetails;
+import org.switchboard.api.spi.ActivityRequest;
+import org.switchboard.api.spi.CrmConnector;
+import org.switchboard.api.spi.CrmException;
 import org.switchboard.api.spi.CrmMatch;
+import org.switchboard.api.spi.CrmOutcome;
+import org.switchboard.api.spi.InStoreCrm;
+import org.switchboard.api.spi.TicketRequest;
 import org.switchboard.core.Core;
 import org.switchboard.core.service.HealthServiceImpl;
 import org.switchboard.core.support.Contacts;
@@ -239,8 +249,106 @@ abstract class PipelineContract {
             harness.awaitTicket(r.interactionId());
         }
         assertThat(harness.store.count("SELECT COUNT(*) FROM sb_contact")).isEqualTo(25);
-        assertThat(harness.store.count("SELECT COUNT(*) FROM sb_contact_pending")).isZero();
+        assertThat(harness.store.count("SELECT COUNT(*) FROM sb_interaction WHERE customer_id IS NULL")).isZero();
         assertThat(harness.crm.ticketCount()).isEqualTo(25);
+    }
+
+    @Test
+    void aContactThatCannotBeProcessedIsSetAsideOnceAndTheOthersGoOn() throws SQLException {
+        PoisonedCrm poisoned = new PoisonedCrm("poison");
+        harness.crms.add(poisoned, 1);
+        Core.Settings d = Core.Settings.defaults();
+        Core.Settings settings = new Core.Settings(d.defaultRegion(), true, new ProcessingSettings(d.processing().batchSize(),
+                List.of(poisoned.id()), d.processing().ticketPattern()), d.outbox(), d.offerTimeout(), d.crmLookupBudget(),
+                d.crmLookupTtl());
+        harness.restart(processingOff());
+        Receipt before = accept(Contacts.webhook("+49303000100").subject("Order 1").build());
+        Receipt bad = accept(Contacts.webhook("+49303000101").subject("poison").build());
+        Receipt after = accept(Contacts.webhook("+49303000102").subject("Order 2").build());
+
+        harness.restart(settings);
+
+        await().atMost(CoreHarness.WAIT).until(() -> harness.events.on(Topics.CONTACT_FAILED).size() == 1);
+        assertThat(harness.awaitState(before.interactionId(), InteractionState.QUEUED).interaction().customerId()).isNotNull();
+        assertThat(harness.awaitState(after.interactionId(), InteractionState.QUEUED).interaction().customerId()).isNotNull();
+        assertThat(harness.events.on(Topics.CONTACT_FAILED).get(0).properties())
+                .containsEntry(EventProperties.INTERACTION_ID, bad.interactionId());
+        assertThat(harness.interaction(bad.interactionId()).state()).isEqualTo(InteractionState.NEW);
+        assertThat(harness.store.count("SELECT COUNT(*) FROM sb_contact_failed WHERE contact_id = " + bad.contactId()
+                + " AND error LIKE '%refuses%'")).isEqualTo(1);
+        assertThat(poisoned.opened()).isEqualTo(2);
+        int attempts = poisoned.refused();
+
+        // set aside for an operator: a restart does not take it up again
+        harness.restart(settings);
+        Receipt next = accept(Contacts.webhook("+49303000103").subject("Order 3").build());
+        harness.awaitState(next.interactionId(), InteractionState.QUEUED);
+        assertThat(poisoned.refused()).isEqualTo(attempts);
+        assertThat(harness.interaction(bad.interactionId()).state()).isEqualTo(InteractionState.NEW);
+        assertThat(harness.store.count("SELECT COUNT(*) FROM sb_contact_failed")).isEqualTo(1);
+    }
+
+    /** A built-in CRM that opens tickets, but throws on a contact whose subject is "poison". */
+    private static final class PoisonedCrm implements CrmConnector, InStoreCrm {
+        private final String id;
+        private final AtomicInteger opened = new AtomicInteger();
+        private final AtomicInteger refused = new AtomicInteger();
+
+        PoisonedCrm(String id) {
+            this.id = id;
+        }
+
+        int opened() {
+            return opened.get();
+        }
+
+        int refused() {
+            return refused.get();
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public List<CrmMatch> findCustomers(List<Address> addresses) {
+            return List.of();
+        }
+
+        @Override
+        public List<CrmOutcome<TicketRef>> openTickets(Connection connection, List<TicketRequest> requests) {
+            if (requests.stream().anyMatch(r -> "poison".equals(r.subject()))) {
+                refused.incrementAndGet();
+                throw new IllegalStateException("the CRM refuses this contact");
+            }
+            List<CrmOutcome<TicketRef>> outcomes = new ArrayList<>();
+            for (TicketRequest r : requests) {
+                int n = opened.incrementAndGet();
+                outcomes.add(CrmOutcome.ok(new TicketRef(id, "T" + n, "P-" + n, "open", null)));
+            }
+            return outcomes;
+        }
+
+        @Override
+        public List<CrmOutcome<Void>> logActivities(Connection connection, List<ActivityRequest> requests) {
+            return requests.stream().map(r -> CrmOutcome.<Void>ok(null)).toList();
+        }
+
+        @Override
+        public TicketRef openTicket(TicketRequest request) throws CrmException {
+            throw CrmException.reject("in the store only");
+        }
+
+        @Override
+        public void logActivity(ActivityRequest request) throws CrmException {
+            throw CrmException.reject("in the store only");
+        }
+
+        @Override
+        public TicketRef updateTicketStatus(TicketRef ticket, String status, String idempotencyKey) throws CrmException {
+            throw CrmException.reject("in the store only");
+        }
     }
 
     @Test
@@ -267,7 +375,7 @@ abstract class PipelineContract {
         }
         try {
             await().atMost(CoreHarness.WAIT).until(() -> harness.store.count("SELECT COUNT(*) FROM sb_ticket") >= 300);
-            assertThat(harness.store.count("SELECT COUNT(*) FROM sb_contact_pending")).isZero();
+            assertThat(harness.store.count("SELECT COUNT(*) FROM sb_interaction WHERE customer_id IS NULL")).isZero();
             assertThat(receipts).allSatisfy(r -> assertThat(harness.interaction(r.interactionId()).state())
                     .isEqualTo(InteractionState.QUEUED));
             assertThat(harness.store.count("SELECT COUNT(*) FROM sb_customer")).isEqualTo(300);
