@@ -47,7 +47,9 @@ import org.switchboard.itests.distribution.SwitchboardInstance;
  * </pre>
  *
  * Options: {@code --agents N} (default 50), {@code --rate PER_SECOND} (default 200), {@code --seconds N}
- * (measured, default 30), {@code --warmup SECONDS} (sent first and not measured, default 10),
+ * (measured, default 30), {@code --warmup SECONDS} (sent first and not measured, default 90: the
+ * distribution's {@code bin/setenv} holds the JIT's optimising compiler back for a quick start, so under
+ * this load it compiles for about a minute, with about a third of a core, and the pops wait meanwhile),
  * {@code --distribution PATH} (default: the one built in karaf-features/switchboard-distribution/target).
  */
 public final class PopLatencyBenchmark {
@@ -70,7 +72,7 @@ public final class PopLatencyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        DistributionBench.Options options = DistributionBench.Options.parse(args, 50, 200, 30, 10);
+        DistributionBench.Options options = DistributionBench.Options.parse(args, 50, 200, 30, 90);
         int agents = options.agents();
         Path work = Path.of(System.getProperty("java.io.tmpdir"), "switchboard-pop-benchmark");
         try (SwitchboardInstance instance = SwitchboardInstance.unpack(options.distribution(), work)) {
