@@ -26,7 +26,6 @@ import org.switchboard.core.identity.CrmDirectory;
 import org.switchboard.core.identity.CrmLookup;
 import org.switchboard.core.routing.QueueRegistry;
 import org.switchboard.core.store.AcceptedContact;
-import org.switchboard.core.store.ContactTable;
 import org.switchboard.core.store.ConversationTable;
 import org.switchboard.core.store.CustomerTable;
 import org.switchboard.core.store.Database;
@@ -99,9 +98,7 @@ final class BatchProcessing {
         List<Outcome> outcomes = database.inTransaction(c -> {
             List<Outcome> result = new ArrayList<>();
             for (AcceptedContact a : batch) {
-                if (lookups.pending().contains(a.interactionId())) {
-                    result.add(plan.add(c, a, lookups));
-                }
+                result.add(plan.add(c, a, lookups));
             }
             plan.write(c, result);
             return result;
@@ -115,14 +112,11 @@ final class BatchProcessing {
     // ------------------------------------------------------------------ before the transaction
 
     /** What the store and the CRMs know about the batch's addresses and thread keys. */
-    private record Lookups(Set<Long> pending, Map<Address, Long> customers, Map<Address, List<CrmMatch>> crmMatches,
+    private record Lookups(Map<Address, Long> customers, Map<Address, List<CrmMatch>> crmMatches,
                            Map<String, Long> conversations, Map<String, Long> tickets) {
     }
 
-    private Lookups lookUp(Connection c, List<AcceptedContact> all) throws SQLException {
-        // those processed meanwhile (resumed twice, or by another node) are left out
-        Set<Long> pending = ContactTable.stillPending(c, all.stream().map(AcceptedContact::interactionId).toList());
-        List<AcceptedContact> batch = all.stream().filter(a -> pending.contains(a.interactionId())).toList();
+    private Lookups lookUp(Connection c, List<AcceptedContact> batch) throws SQLException {
         Map<Address, Long> customers = new HashMap<>();
         Set<Address> unknown = new LinkedHashSet<>();
         Set<String> keys = new LinkedHashSet<>();
@@ -164,7 +158,7 @@ final class BatchProcessing {
         for (String number : numbers) {
             ConversationTable.findByTicketNumber(c, number).ifPresent(id -> tickets.put(number, id));
         }
-        return new Lookups(pending, customers, matches, conversations, tickets);
+        return new Lookups(customers, matches, conversations, tickets);
     }
 
     /** Keys that tie this contact to an earlier conversation, strongest first. */
@@ -316,8 +310,8 @@ final class BatchProcessing {
             if (outcomes.isEmpty()) {
                 return;
             }
-            // first, as it is what takes the contacts off the pending list: on several nodes, the rows
-            // tell whether another node processed one of them since it was read as pending
+            // first, as it is what takes the contacts off the pending list: the rows tell whether one was
+            // processed meanwhile (resumed twice, or by another node), and then the batch is done again without it
             InteractionTable.ProcessedResult result = InteractionTable.processed(c, interactions);
             if (!result.missing().isEmpty()) {
                 throw new ProcessedElsewhere(result.missing());

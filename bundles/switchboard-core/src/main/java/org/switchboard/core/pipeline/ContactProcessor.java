@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -200,8 +201,17 @@ public final class ContactProcessor implements AutoCloseable {
             try {
                 publish(processing.process(unique));
                 return;
+            } catch (ProcessedElsewhere e) {
+                // the rest again, without those: each time fewer, so this ends
+                Set<Long> done = Set.copyOf(e.interactionIds());
+                unique = unique.stream().filter(a -> !done.contains(a.interactionId())).toList();
+                LOG.debug("{}; processing the rest of the batch again", e.getMessage());
+                processing.clearCaches();
+                if (unique.isEmpty()) {
+                    return;
+                }
             } catch (SQLException e) {
-                if ((Transactions.isUniqueViolation(e) || e instanceof ProcessedElsewhere) && ++conflicts < CONFLICT_RETRIES) {
+                if (Transactions.isUniqueViolation(e) && ++conflicts < CONFLICT_RETRIES) {
                     LOG.debug("Conflict with a concurrent writer; processing the batch again", e);
                     processing.clearCaches();
                     continue;

@@ -7,13 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.switchboard.api.Address;
 import org.switchboard.api.Channel;
 import org.switchboard.api.Direction;
@@ -158,27 +155,6 @@ public final class ContactTable {
                     while (rs.next()) {
                         result.add(new AcceptedContact(rs.getLong("id"), rs.getLong("interaction_id"), contact(rs),
                                 Instant.ofEpochMilli(rs.getLong("received_at")), 0));
-                    }
-                }
-            }
-        }
-        return result;
-    }
-
-    /** Of these interactions, those whose contact is still pending. */
-    public static Set<Long> stillPending(Connection c, Collection<Long> interactionIds) throws SQLException {
-        Set<Long> result = new HashSet<>();
-        List<Long> ids = List.copyOf(interactionIds);
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-            try (PreparedStatement ps = c.prepareStatement("SELECT i.id FROM sb_interaction i WHERE i.id IN ("
-                    + Rows.placeholders(chunk.size()) + ") AND " + PENDING)) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setLong(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        result.add(rs.getLong(1));
                     }
                 }
             }
