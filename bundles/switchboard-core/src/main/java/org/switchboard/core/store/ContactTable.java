@@ -143,22 +143,8 @@ public final class ContactTable {
     /** The contacts of these interactions that are still pending, oldest first. */
     public static List<AcceptedContact> pending(Connection c, List<Long> interactionIds) throws SQLException {
         List<AcceptedContact> result = new ArrayList<>();
-        for (int from = 0; from < interactionIds.size(); from += IN_CHUNK) {
-            List<Long> chunk = interactionIds.subList(from, Math.min(interactionIds.size(), from + IN_CHUNK));
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_interaction i "
-                    + "JOIN sb_contact c ON c.id = i.contact_id WHERE i.id IN (" + Rows.placeholders(chunk.size()) + ") AND "
-                    + PENDING + " ORDER BY i.id")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setLong(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        result.add(new AcceptedContact(rs.getLong("id"), rs.getLong("interaction_id"), contact(rs),
-                                Instant.ofEpochMilli(rs.getLong("received_at")), 0));
-                    }
-                }
-            }
-        }
+        byInteractions(c, interactionIds, " AND " + PENDING + " ORDER BY i.id", rs -> result.add(new AcceptedContact(
+                rs.getLong("id"), rs.getLong("interaction_id"), contact(rs), Instant.ofEpochMilli(rs.getLong("received_at")), 0)));
         return result;
     }
 
@@ -220,23 +206,32 @@ public final class ContactTable {
     /** The contacts behind these interactions, by interaction id. */
     public static Map<Long, InboundContact> ofInteractions(Connection c, List<Long> interactionIds) throws SQLException {
         Map<Long, InboundContact> result = new HashMap<>();
+        byInteractions(c, interactionIds, "", rs -> result.put(rs.getLong("interaction_id"), contact(rs)));
+        return result;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Reads the contacts of these interactions that meet {@code condition}, in chunks of {@link #IN_CHUNK}. */
+    private static void byInteractions(Connection c, List<Long> interactionIds, String condition, RowReader reader)
+            throws SQLException {
         for (int from = 0; from < interactionIds.size(); from += IN_CHUNK) {
             List<Long> chunk = interactionIds.subList(from, Math.min(interactionIds.size(), from + IN_CHUNK));
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_interaction i "
-                    + "JOIN sb_contact c ON c.id = i.contact_id WHERE i.id IN ("
-                    + Rows.placeholders(chunk.size()) + ")")) {
-                int i = 1;
-                for (Long id : chunk) {
-                    ps.setLong(i++, id);
+                    + "JOIN sb_contact c ON c.id = i.contact_id WHERE i.id IN (" + Rows.placeholders(chunk.size()) + ")"
+                    + condition)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        result.put(rs.getLong("interaction_id"), contact(rs));
+                        reader.read(rs);
                     }
                 }
             }
         }
-        return result;
     }
 
     private static InboundContact contact(ResultSet rs) throws SQLException {
