@@ -11,8 +11,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 import org.asteriskjava.manager.AuthenticationFailedException;
-import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
@@ -173,9 +173,7 @@ public final class AmiSession implements AutoCloseable {
         if (closed) {
             return;
         }
-        DefaultManagerConnection c = new DefaultManagerConnection(settings.host(), settings.port(),
-                settings.username(), settings.password());
-        c.setSsl(settings.tls());
+        AmiConnection c = new AmiConnection(settings);
         c.setDefaultResponseTimeout(settings.responseTimeout().toMillis());
         c.setDefaultEventTimeout(settings.responseTimeout().toMillis() * 2);
         ManagerEventListener listener = event -> queue.add(event instanceof DisconnectEvent ? new Dropped(c) : event);
@@ -196,6 +194,9 @@ public final class AmiSession implements AutoCloseable {
             loginRefused = true;
             retryLater("refused the login of user '" + settings.username() + "' (" + e.getMessage()
                     + "): check username and password in etc/" + AsteriskConfig.PID + "-" + settings.pbxId() + ".cfg");
+        } catch (SSLException e) {
+            retryLater("was not trusted over TLS, so it got no login (" + e.getMessage() + "): its certificate must be"
+                    + " trusted by Karaf's JVM and name the host '" + settings.host() + "'");
         } catch (IOException | TimeoutException | RuntimeException e) {
             retryLater("is unreachable (" + e.getMessage() + ")");
         }

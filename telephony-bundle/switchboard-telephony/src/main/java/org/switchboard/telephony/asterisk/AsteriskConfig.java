@@ -20,7 +20,7 @@ public @interface AsteriskConfig {
     @AttributeDefinition(description = "AMI port: 5038, or the TLS port (5039) with tls=true")
     int port() default 5038;
 
-    @AttributeDefinition(description = "Connect with TLS (manager.conf tlsenable=yes)")
+    @AttributeDefinition(description = "Connect with TLS (manager.conf tlsenable=yes); the PBX's certificate must be trusted by the JVM and name the host")
     boolean tls() default false;
 
     @AttributeDefinition(description = "The manager.conf user")

@@ -33,6 +33,7 @@ class AmiOverTlsTest {
     @TempDir
     static Path folder;
     private static TestCertificates certificates;
+    private static TestCertificates elsewhere;
 
     private final RecordingIngress ingress = new RecordingIngress();
     private final RecordingEvents events = new RecordingEvents();
@@ -43,12 +44,16 @@ class AmiOverTlsTest {
     @BeforeAll
     static void makeCertificate() throws Exception {
         certificates = TestCertificates.generate(folder);
+        elsewhere = TestCertificates.generate(folder, "pbx.elsewhere.test", "dns:pbx.elsewhere.test,ip:10.20.30.40");
     }
 
     @BeforeEach
     void start() throws Exception {
         jvmDefault = SSLContext.getDefault();
-        server = new FakeAmiServer(PbxHarness.USER, PbxHarness.SECRET, certificates.server());
+    }
+
+    private void serve(TestCertificates with) throws Exception {
+        server = new FakeAmiServer(PbxHarness.USER, PbxHarness.SECRET, with.server());
     }
 
     @AfterEach
@@ -56,7 +61,9 @@ class AmiOverTlsTest {
         if (pbx != null) {
             pbx.stop();
         }
-        server.close();
+        if (server != null) {
+            server.close();
+        }
         SSLContext.setDefault(jvmDefault);
     }
 
@@ -70,7 +77,8 @@ class AmiOverTlsTest {
     }
 
     @Test
-    void pbxOverTlsWhoseCertificateIsTrustedLogsInAndFollowsACall() {
+    void pbxOverTlsWhoseCertificateIsTrustedLogsInAndFollowsACall() throws Exception {
+        serve(certificates);
         SSLContext.setDefault(certificates.trusting());
         pbx = startPbx();
 
@@ -86,7 +94,8 @@ class AmiOverTlsTest {
     }
 
     @Test
-    void pbxWhoseCertificateIsNotTrustedGetsNeitherTheLoginNorThePassword() {
+    void pbxWhoseCertificateIsNotTrustedGetsNeitherTheLoginNorThePassword() throws Exception {
+        serve(certificates);
         pbx = startPbx(); // the JVM's own truststore: the PBX's self-signed certificate is not in it
 
         await().atMost(Duration.ofSeconds(10)).until(() -> server.tlsHandshakeFailures() >= 2);
@@ -95,5 +104,19 @@ class AmiOverTlsTest {
         assertThat(pbx.connected()).isFalse();
         assertThat(pbx.check().status()).isEqualTo(Health.Status.DOWN);
         assertThat(pbx.check().message()).contains("not connected");
+    }
+
+    @Test
+    void pbxWhoseTrustedCertificateNamesAnotherHostGetsNeitherTheLoginNorThePassword() throws Exception {
+        // a certificate the JVM trusts, as one signed by a trusted CA would be, but made for another machine
+        serve(elsewhere);
+        SSLContext.setDefault(elsewhere.trusting());
+        pbx = startPbx(); // configured host: 127.0.0.1
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.tlsHandshakeFailures() >= 2);
+        assertThat(server.loginAttempts()).isZero();
+        assertThat(server.tlsHandshakes()).isZero();
+        assertThat(pbx.connected()).isFalse();
+        assertThat(pbx.check().status()).isEqualTo(Health.Status.DOWN);
     }
 }

@@ -12,7 +12,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A PBX's TLS certificate made for the test with the JDK's {@code keytool} (self-signed, RSA 2048, for
- * {@code 127.0.0.1} and {@code localhost}, valid two days), as an administrator would make one for Asterisk's
+ * {@code 127.0.0.1} and {@code localhost} unless told otherwise, valid two days), as an administrator would make one for Asterisk's
  * {@code tlscertfile}: the server side's key, and a client side that trusts the certificate as a truststore
  * with it imported does.
  *
@@ -23,10 +23,18 @@ public record TestCertificates(SSLContext server, SSLContext trusting) {
     private static final char[] PASSWORD = "test-only-keystore".toCharArray();
 
     public static TestCertificates generate(Path folder) throws Exception {
-        Path keystore = folder.resolve("pbx.p12");
+        return generate(folder, "pbx.test", "ip:127.0.0.1,dns:localhost");
+    }
+
+    /**
+     * A certificate for other names: {@code names} as keytool's subject alternative names
+     * ({@code dns:pbx.elsewhere.test}, {@code ip:10.0.0.5}).
+     */
+    public static TestCertificates generate(Path folder, String commonName, String names) throws Exception {
+        Path keystore = folder.resolve(commonName + ".p12");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "pbx", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=pbx.test", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+                "-dname", "CN=" + commonName, "-ext", "SAN=" + names, "-storetype", "PKCS12",
                 "-keystore", keystore.toString(), "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
                 .redirectErrorStream(true).start();
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
