@@ -23,15 +23,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's Chromium, headless, driven through Debian's ChromeDriver (no driver download), with a
  * profile of its own; the console's pages and the waits the tests use.
  */
-final class Browser implements AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(20);
+public final class Browser implements AutoCloseable {
+    public static final Duration WAIT = Duration.ofSeconds(20);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final Path profile;
     private final ChromeDriver driver;
     private final WebDriverWait wait;
 
-    Browser() {
+    public Browser() {
         try {
             profile = Files.createTempDirectory("switchboard-chromium-");
         } catch (IOException e) {
@@ -48,11 +48,11 @@ final class Browser implements AutoCloseable {
         wait = new WebDriverWait(driver, WAIT);
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
     }
 
-    void signIn(String user, String password) {
+    public void signIn(String user, String password) {
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-user")));
         name.sendKeys(user);
         driver.findElement(By.id("signin-password")).sendKeys(password);
@@ -60,54 +60,54 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBe(By.id("who"), user));
     }
 
-    void choosePresence(String value) {
+    public void choosePresence(String value) {
         new Select(driver.findElement(By.id("presence-select"))).selectByValue(value);
     }
 
-    WebElement await(By by) {
+    public WebElement await(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    void awaitText(By by, String text) {
+    public void awaitText(By by, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
-    void awaitStreamLive() {
+    public void awaitStreamLive() {
         wait.until(ExpectedConditions.attributeToBe(By.id("stream-status"), "class", "stream live"));
     }
 
     /** Works inside the frame {@code by} finds, until {@link #leaveFrame}. */
-    void enterFrame(By by) {
+    public void enterFrame(By by) {
         wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(by));
     }
 
-    void leaveFrame() {
+    public void leaveFrame() {
         driver.switchTo().defaultContent();
     }
 
-    void select(By by, String value) {
+    public void select(By by, String value) {
         new Select(await(by)).selectByValue(value);
     }
 
-    WebElement find(By by) {
+    public WebElement find(By by) {
         return driver.findElement(by);
     }
 
-    int count(By by) {
+    public int count(By by) {
         return driver.findElements(by).size();
     }
 
     /** The element's text; found again when the page redrew it between finding and reading. */
-    String text(By by) {
+    public String text(By by) {
         return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(by).getText());
     }
 
-    void click(By by) {
+    public void click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
     /** Saves a PNG of the page under {@code target/screenshots/}; returns its path. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");

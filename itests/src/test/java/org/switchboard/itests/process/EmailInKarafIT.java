@@ -34,6 +34,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.switchboard.itests.console.Browser;
 import org.switchboard.itests.support.KarafWithCrm;
 import org.switchboard.itests.support.SwitchboardClient;
 
@@ -181,6 +184,20 @@ class EmailInKarafIT {
         SwitchboardClient.Response file = alice.get(url.substring("/switchboard/api".length()));
         assertThat(file.status()).as("the attachment: %s", file).isEqualTo(200);
         assertThat(file.body()).isEqualTo("Paid on 2026-11-20: 129.00 EUR");
+        // ... and in the console: the answer is on her work list, and its card links the file as a download
+        long answerId = answer.path("id").asLong();
+        karaf.awaitInteraction(answerId, DEADLINE, i -> "alice".equals(i.path("agent").asText()));
+        try (Browser browser = new Browser()) {
+            browser.open(karaf.console());
+            browser.signIn("alice", "alice");
+            browser.click(By.cssSelector("#work-list li[data-interaction='" + answerId + "']"));
+            browser.awaitText(By.id("current-files"), "receipt.txt");
+            WebElement link = browser.find(By.cssSelector("#current-files a"));
+            assertThat(link.getAttribute("href")).endsWith(url);
+            assertThat(link.getAttribute("download")).isEqualTo("receipt.txt");
+            assertThat(browser.text(By.id("current-body"))).contains("Thanks, I will be at home.");
+            browser.screenshot("agent-view-attachment");
+        }
         await("every write done").atMost(DEADLINE).until(() -> karaf.outbox("PENDING").isEmpty());
         assertThat(karaf.outbox("FAILED")).isEmpty();
         // the ticket's log in the built-in CRM: the question, the answer, and alice's reply (outgoing, hers) once

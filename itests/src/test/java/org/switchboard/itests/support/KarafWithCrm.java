@@ -222,6 +222,11 @@ public final class KarafWithCrm implements AutoCloseable {
         return MissingNode.getInstance();
     }
 
+    /** The console's address. */
+    public String console() {
+        return "http://127.0.0.1:" + instance.httpPort() + "/switchboard/console/";
+    }
+
     public SwitchboardClient integration() {
         return new SwitchboardClient(instance.api()).as(Contacts.INTEGRATION, Contacts.INTEGRATION);
     }
