@@ -67,6 +67,11 @@ public final class SwitchboardInstance implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + httpPort + "/switchboard/api");
     }
 
+    /** The console's address, {@code http://127.0.0.1:PORT/switchboard/console/}. */
+    public String console() {
+        return "http://127.0.0.1:" + httpPort + "/switchboard/console/";
+    }
+
     public Path log() {
         return home.resolve("data/log/karaf.log");
     }

@@ -48,7 +48,7 @@ class ConsoleBrowserIT {
                 .until(() -> integration().acceptsContacts());
         await("the event streams are there").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250))
                 .until(() -> SwitchboardClient.onPort(instance.httpPort()).get("/agents/me/pops").status() == 401);
-        console = "http://127.0.0.1:" + instance.httpPort() + "/switchboard/console/";
+        console = instance.console();
     }
 
     @AfterAll

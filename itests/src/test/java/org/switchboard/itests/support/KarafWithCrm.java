@@ -224,7 +224,7 @@ public final class KarafWithCrm implements AutoCloseable {
 
     /** The console's address. */
     public String console() {
-        return "http://127.0.0.1:" + instance.httpPort() + "/switchboard/console/";
+        return instance.console();
     }
 
     public SwitchboardClient integration() {
