@@ -39,16 +39,16 @@ final class AmiConnection extends ManagerConnectionImpl {
         if (!settings.tls()) {
             return super.createSocket();
         }
+        int timeoutMillis = Math.toIntExact(settings.responseTimeout().toMillis());
         Socket plain = new Socket();
         try {
-            plain.connect(new InetSocketAddress(settings.host(), settings.port()),
-                    Math.toIntExact(settings.responseTimeout().toMillis()));
+            plain.connect(new InetSocketAddress(settings.host(), settings.port()), timeoutMillis);
             SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
                     .createSocket(plain, settings.host(), settings.port(), true);
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             tls.setSSLParameters(parameters);
-            tls.setSoTimeout(Math.toIntExact(settings.responseTimeout().toMillis()));
+            tls.setSoTimeout(timeoutMillis);
             tls.startHandshake();
             tls.setSoTimeout(0); // AMI is quiet between events; asterisk-java's pings notice a dead PBX
             return new Lines(tls);
