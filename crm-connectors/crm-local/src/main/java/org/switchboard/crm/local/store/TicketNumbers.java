@@ -1,6 +1,5 @@
 package org.switchboard.crm.local.store;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.switchboard.crm.local.LocalCrmConfig;
 
@@ -30,6 +29,11 @@ public record TicketNumbers(String prefix, int digits) {
 
     /** The number for the counter {@code value}, e.g. {@code SB-000042} for 42. */
     public String format(long value) {
-        return prefix + String.format(Locale.ROOT, "%0" + digits + "d", value);
+        String counter = Long.toString(value);
+        StringBuilder number = new StringBuilder(prefix.length() + Math.max(digits, counter.length())).append(prefix);
+        for (int i = counter.length(); i < digits; i++) {
+            number.append('0');
+        }
+        return number.append(counter).toString();
     }
 }

@@ -11,6 +11,6 @@ class H2LocalCrmSchemaTest extends LocalCrmSchemaContract {
 
     @Override
     int changeSets() {
-        return 5;
+        return 6;
     }
 }

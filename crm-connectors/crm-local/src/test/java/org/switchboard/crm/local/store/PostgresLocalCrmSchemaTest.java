@@ -18,7 +18,7 @@ class PostgresLocalCrmSchemaTest extends LocalCrmSchemaContract {
 
     @Override
     int changeSets() {
-        return 4; // all but H2's identity cache
+        return 4; // all but H2's two identity caches
     }
 
     @AfterEach
