@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -48,6 +49,7 @@ import org.switchboard.core.service.OutboxService;
 import org.switchboard.core.service.QueuesService;
 import org.switchboard.core.service.TicketsService;
 import org.switchboard.core.store.Database;
+import org.switchboard.core.store.H2Housekeeping;
 import org.switchboard.jdbc.SchemaUpdate;
 
 /**
@@ -58,6 +60,8 @@ import org.switchboard.jdbc.SchemaUpdate;
 public final class Core implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Core.class);
     public static final String CHANGELOG = "org/switchboard/core/store/changelog.xml";
+    /** How often an embedded H2 database's file is compacted. */
+    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofSeconds(1);
 
     /**
      * Everything the core can be told.
@@ -99,6 +103,7 @@ public final class Core implements AutoCloseable {
     private final AgentsService agents;
     private final QueuesService queues;
     private final OutboxService outbox;
+    private final Optional<H2Housekeeping> housekeeping;
 
     private Core(Database database, Clock clock, Events events, Settings settings, CrmDirectory crms, ChannelSenders senders,
                  HealthServiceImpl health) {
@@ -130,6 +135,7 @@ public final class Core implements AutoCloseable {
         health.add(new StoreHealthCheck(database));
         health.add(new ProcessingHealthCheck(database, processor));
         health.add(new OutboxHealthCheck(outbox));
+        this.housekeeping = H2Housekeeping.startIfEmbeddedH2(database.dataSource(), database.dialect(), HOUSEKEEPING_INTERVAL);
     }
 
     /**
@@ -223,6 +229,7 @@ public final class Core implements AutoCloseable {
         routing.close();
         shutdown(popExecutor);
         shutdown(lookupExecutor);
+        housekeeping.ifPresent(H2Housekeeping::close);
         LOG.info("Switchboard core stopped");
     }
 
