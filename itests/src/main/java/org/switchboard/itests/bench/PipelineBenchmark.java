@@ -129,9 +129,10 @@ public final class PipelineBenchmark {
                 }
 
                 System.out.printf("measuring %d contacts ...%n", contacts);
+                Run prepared = new Run("run", "+49151", contacts, completions);
                 long cpuBefore = processCpuNanos();
                 long writtenBefore = bytesWritten();
-                Run run = drive(core.ingress(), new Run("run", "+49151", contacts, completions), senders);
+                Run run = drive(core.ingress(), prepared, senders);
                 boolean all = run.awaitProcessed(timeout);
                 long cpu = processCpuNanos() - cpuBefore;
                 long written = bytesWritten() - writtenBefore;

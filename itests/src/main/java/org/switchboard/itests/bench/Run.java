@@ -11,9 +11,10 @@ import org.switchboard.api.Receipt;
 /** One batch of contacts: when each was handed to the ingress, its receipt, and when it was done. */
 final class Run {
     private final String name;
-    private final String phonePrefix;
     private final String runId;
     private final Completions completions;
+    /** Built before the clock starts: the load generator's own work is not Switchboard's. */
+    private final InboundContact[] contacts;
     private final long[] acceptBegin;
     private final long[] interactionIds;
     private final AtomicLong duplicatesOnFirstAccept = new AtomicLong();
@@ -22,9 +23,12 @@ final class Run {
 
     Run(String name, String phonePrefix, int size, Completions completions) {
         this.name = name;
-        this.phonePrefix = phonePrefix;
         this.runId = "bench-" + name + "-" + Long.toHexString(System.nanoTime());
         this.completions = completions;
+        this.contacts = new InboundContact[size];
+        for (int i = 0; i < size; i++) {
+            contacts[i] = PipelineBenchmark.contact(runId, phonePrefix, i);
+        }
         this.acceptBegin = new long[size];
         this.interactionIds = new long[size];
     }
@@ -38,7 +42,7 @@ final class Run {
     }
 
     InboundContact contact(int i) {
-        return PipelineBenchmark.contact(runId, phonePrefix, i);
+        return contacts[i];
     }
 
     long interactionId(int i) {
