@@ -105,6 +105,7 @@ final class BatchProcessing {
         });
         customerByAddress.putAll(plan.newAddresses);
         conversationByKey.putAll(plan.newKeys);
+        conversationByKey.putAll(plan.ownKeys);
         outcomes.stream().filter(Outcome::newCustomer).map(o -> o.accepted().contact().from()).forEach(crmLookup::forget);
         return new Processed(outcomes, plan.crm.opened(), plan.crm.commands().size());
     }
@@ -120,6 +121,7 @@ final class BatchProcessing {
         Map<Address, Long> customers = new HashMap<>();
         Set<Address> unknown = new LinkedHashSet<>();
         Set<String> keys = new LinkedHashSet<>();
+        Map<Channel, Set<String>> messages = new HashMap<>();
         Set<String> numbers = new LinkedHashSet<>();
         for (AcceptedContact a : batch) {
             InboundContact x = a.contact();
@@ -132,7 +134,7 @@ final class BatchProcessing {
                 }
             }
             keys.addAll(candidateKeys(x));
-            keys.add(ownKey(x));
+            messages.computeIfAbsent(x.channel(), ch -> new LinkedHashSet<>()).addAll(repliedTo(x));
             ticketNumber(x).ifPresent(numbers::add);
         }
         if (!unknown.isEmpty()) {
@@ -153,6 +155,18 @@ final class BatchProcessing {
         }
         if (!unknownKeys.isEmpty()) {
             conversations.putAll(ConversationTable.findByKeys(c, unknownKeys));
+            // the rest of the messages replied to: contacts received before, found by their own id
+            for (Map.Entry<Channel, Set<String>> e : messages.entrySet()) {
+                Set<String> ids = new LinkedHashSet<>();
+                for (String id : e.getValue()) {
+                    if (!conversations.containsKey(messageKey(e.getKey(), id))) {
+                        ids.add(id);
+                    }
+                }
+                if (!ids.isEmpty()) {
+                    ConversationTable.findByMessages(c, e.getKey(), ids).forEach(conversations::putIfAbsent);
+                }
+            }
         }
         Map<String, Long> tickets = new HashMap<>();
         for (String number : numbers) {
@@ -161,18 +175,27 @@ final class BatchProcessing {
         return new Lookups(customers, matches, conversations, tickets);
     }
 
+    /** The source ids of the messages this contact answers, nearest first. */
+    private static List<String> repliedTo(InboundContact x) {
+        List<String> ids = new ArrayList<>();
+        if (x.thread().inReplyTo() != null) {
+            ids.add(x.thread().inReplyTo());
+        }
+        List<String> refs = x.thread().references();
+        for (int i = refs.size() - 1; i >= 0; i--) {
+            ids.add(refs.get(i));
+        }
+        return ids;
+    }
+
     /** Keys that tie this contact to an earlier conversation, strongest first. */
     private static List<String> candidateKeys(InboundContact x) {
         List<String> keys = new ArrayList<>();
         if (x.thread().threadKey() != null) {
             keys.add(threadKey(x.channel(), x.thread().threadKey()));
         }
-        if (x.thread().inReplyTo() != null) {
-            keys.add(messageKey(x.channel(), x.thread().inReplyTo()));
-        }
-        List<String> refs = x.thread().references();
-        for (int i = refs.size() - 1; i >= 0; i--) {
-            keys.add(messageKey(x.channel(), refs.get(i)));
+        for (String id : repliedTo(x)) {
+            keys.add(messageKey(x.channel(), id));
         }
         return keys;
     }
@@ -185,7 +208,10 @@ final class BatchProcessing {
         return ConversationTable.messageKey(channel, sourceId);
     }
 
-    /** The key under which replies to this contact (naming its source id) find its conversation. */
+    /**
+     * The key under which replies to this contact (naming its source id) find its conversation: kept
+     * in memory for the batch and the cache only, since the store finds it by the contact's own key.
+     */
     private static String ownKey(InboundContact x) {
         return messageKey(x.channel(), x.externalId());
     }
@@ -204,7 +230,10 @@ final class BatchProcessing {
     private final class Plan {
         final Instant now;
         final Map<Address, Long> newAddresses = new LinkedHashMap<>();
+        /** Thread keys to store. */
         final Map<String, Long> newKeys = new LinkedHashMap<>();
+        /** The batch's own message keys: for later contacts of the batch and the cache, not stored. */
+        final Map<String, Long> ownKeys = new HashMap<>();
         final List<CustomerTable.NewCustomer> customers = new ArrayList<>();
         final List<Map.Entry<Address, Long>> addressLinks = new ArrayList<>();
         final Map<Long, String> names = new LinkedHashMap<>();
@@ -255,7 +284,8 @@ final class BatchProcessing {
             // which conversation
             Long conversationId = null;
             for (String key : candidateKeys(x)) {
-                conversationId = newKeys.containsKey(key) ? newKeys.get(key) : lookups.conversations().get(key);
+                conversationId = newKeys.containsKey(key) ? newKeys.get(key)
+                        : lookups.conversations().containsKey(key) ? lookups.conversations().get(key) : ownKeys.get(key);
                 if (conversationId != null) {
                     break;
                 }
@@ -277,10 +307,7 @@ final class BatchProcessing {
                     newKeys.put(key, conversationId);
                 }
             }
-            String own = ownKey(x);
-            if (!lookups.conversations().containsKey(own) && !newKeys.containsKey(own)) {
-                newKeys.put(own, conversationId);
-            }
+            ownKeys.putIfAbsent(ownKey(x), conversationId);
             // where it waits
             String queueId = x.routing() == RoutingMode.CORE ? queues.select(x.channel(), x.entryPoint()) : null;
             interactions.add(new InteractionTable.Processed(a.interactionId(), x.routing(), customerId, conversationId, queueId, now));

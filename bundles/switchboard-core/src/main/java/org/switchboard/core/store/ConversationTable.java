@@ -57,6 +57,34 @@ public final class ConversationTable {
         return found;
     }
 
+    /**
+     * The conversations of the contacts a channel received under these source ids (an email's
+     * Message-ID), for those that were processed. A contact's own id is not stored as a key: the
+     * contacts' unique key on (external id, channel) finds it.
+     */
+    public static Map<String, Long> findByMessages(Connection c, Channel channel, Collection<String> sourceIds)
+            throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        List<String> list = List.copyOf(sourceIds);
+        for (int from = 0; from < list.size(); from += IN_CHUNK) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.external_id, i.conversation_id FROM sb_contact c "
+                    + "JOIN sb_interaction i ON i.id = c.interaction_id WHERE c.external_id IN ("
+                    + Rows.placeholders(chunk.size()) + ") AND c.channel = ? AND i.conversation_id IS NOT NULL")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                ps.setString(chunk.size() + 1, channel.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(messageKey(channel, rs.getString(1)), rs.getLong(2));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** The conversation whose ticket has this number, in any connector. */
     public static Optional<Long> findByTicketNumber(Connection c, String number) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT conversation_id FROM sb_ticket WHERE number = ?")) {

@@ -170,6 +170,23 @@ abstract class PipelineContract {
         assertThat(harness.crm.ticketCount()).isEqualTo(1);
     }
 
+    /** After a restart nothing is cached: the store finds the contact the reply answers by its own id. */
+    @Test
+    void aReplyToAContactOfAnEarlierRunThreadsIntoItsConversation() throws Exception {
+        InboundContact question = Contacts.email("dave@example.org", "Delivery").build();
+        Receipt q = accept(question);
+        long conversation = harness.awaitTicket(q.interactionId()).conversation().id();
+        InboundContact unrelated = Contacts.email("erin@example.org", "Other").build();
+        harness.awaitTicket(accept(unrelated).interactionId());
+        harness.restart(Core.Settings.defaults());
+
+        Receipt reply = accept(Contacts.email("dave@example.org", "Re: Delivery")
+                .thread(new ThreadHints(null, question.externalId(), List.of(unrelated.externalId(), question.externalId())))
+                .build());
+
+        assertThat(harness.awaitState(reply.interactionId(), InteractionState.QUEUED).conversation().id()).isEqualTo(conversation);
+    }
+
     @Test
     void aTicketNumberInTheSubjectThreadsIntoThatTicketsConversation() {
         Receipt first = accept(Contacts.email("carol@example.org", "Broken screen").build());
