@@ -155,24 +155,24 @@ final class BatchProcessing {
         }
         if (!unknownKeys.isEmpty()) {
             conversations.putAll(ConversationTable.findByKeys(c, unknownKeys));
-            // the rest of the messages replied to: contacts received before, found by their own id
-            for (Map.Entry<Channel, Set<String>> e : messages.entrySet()) {
-                Set<String> ids = new LinkedHashSet<>();
-                for (String id : e.getValue()) {
-                    if (!conversations.containsKey(messageKey(e.getKey(), id))) {
-                        ids.add(id);
-                    }
-                }
-                if (!ids.isEmpty()) {
-                    ConversationTable.findByMessages(c, e.getKey(), ids).forEach(conversations::putIfAbsent);
-                }
-            }
+            findRepliedTo(c, messages, conversations);
         }
         Map<String, Long> tickets = new HashMap<>();
         for (String number : numbers) {
             ConversationTable.findByTicketNumber(c, number).ifPresent(id -> tickets.put(number, id));
         }
         return new Lookups(customers, matches, conversations, tickets);
+    }
+
+    /** Adds the conversations of the messages replied to that no key named: contacts received before, found by their own id. */
+    private static void findRepliedTo(Connection c, Map<Channel, Set<String>> messages, Map<String, Long> conversations)
+            throws SQLException {
+        for (Map.Entry<Channel, Set<String>> e : messages.entrySet()) {
+            List<String> ids = e.getValue().stream().filter(id -> !conversations.containsKey(messageKey(e.getKey(), id))).toList();
+            if (!ids.isEmpty()) {
+                ConversationTable.findByMessages(c, e.getKey(), ids).forEach(conversations::putIfAbsent);
+            }
+        }
     }
 
     /** The source ids of the messages this contact answers, nearest first. */

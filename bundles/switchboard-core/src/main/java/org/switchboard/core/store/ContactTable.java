@@ -35,11 +35,8 @@ public final class ContactTable {
     private static final String NOT_FAILED = "NOT EXISTS (SELECT 1 FROM sb_contact_failed f WHERE f.contact_id = i.contact_id)";
     /** Pending, for a scan: served by the customer index (customer_id, created_at). */
     private static final String PENDING = "i.customer_id IS NULL AND " + NOT_FAILED;
-    /**
-     * Pending, for interactions found by their ids: an expression the customer index cannot serve, so
-     * that PostgreSQL reads them by their primary key even when its statistics say few are pending.
-     */
-    private static final String PENDING_AMONG = "(i.customer_id + 0) IS NULL AND " + NOT_FAILED;
+    /** Pending, for interactions found by their ids: read by their primary key, not the customer index. */
+    private static final String PENDING_AMONG = InteractionTable.NOT_IDENTIFIED + " AND " + NOT_FAILED;
     private static final String COLUMNS = "c.id, c.interaction_id, c.channel, c.external_id, c.from_kind, c.from_value, "
             + "c.from_name, c.entry_point, c.thread_key, c.in_reply_to, c.thread_refs, c.subject, c.body, "
             + "c.attachments, c.metadata, c.routing, c.occurred_at, c.received_at, c.direction, c.target_agent";

@@ -40,11 +40,13 @@ public final class InteractionTable {
     public record Live(Interaction interaction, RoutingMode routing) {
     }
 
-    /** "No customer yet", for a row found by its id: an expression, so that the customer index is not used. */
-    private static final String NOT_IDENTIFIED = "(customer_id + 0) IS NULL";
-    /** "In state", for a row found by its id: an expression, so that the state index is not used. */
-    private static final String STATE_IS = "(state || '') = ";
-    private static final String STATE_IS_ANY = "(state || '') IN";
+    /**
+     * "No customer yet", for rows found by their ids: an expression, so that the customer index is not
+     * used (see {@link #processed}).
+     */
+    static final String NOT_IDENTIFIED = "(customer_id + 0) IS NULL";
+    /** The state, for rows found by their ids: an expression, so that the state index is not used. */
+    private static final String STATE = "(state || '')";
 
     private InteractionTable() {
     }
@@ -161,7 +163,7 @@ public final class InteractionTable {
         List<Long> queued = new ArrayList<>();
         List<Processed> others = new ArrayList<>();
         try (PreparedStatement toQueue = c.prepareStatement("UPDATE sb_interaction SET customer_id = ?, conversation_id = ?, "
-                + "state = ?, queue_id = ?, queued_at = ? WHERE id = ? AND " + NOT_IDENTIFIED + " AND " + STATE_IS + "?")) {
+                + "state = ?, queue_id = ?, queued_at = ? WHERE id = ? AND " + NOT_IDENTIFIED + " AND " + STATE + " = ?")) {
             List<Processed> core = new ArrayList<>();
             for (Processed p : sorted) {
                 if (p.routing() != RoutingMode.CORE) {
@@ -230,7 +232,7 @@ public final class InteractionTable {
             sql.append(e.getKey()).append(" = ?");
             args.add(e.getValue());
         }
-        sql.append(" WHERE id = ? AND ").append(STATE_IS_ANY).append(" (")
+        sql.append(" WHERE id = ? AND ").append(STATE).append(" IN (")
                 .append(expected.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","))).append(')');
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int i = 1;

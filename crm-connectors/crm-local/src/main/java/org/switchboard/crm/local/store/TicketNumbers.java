@@ -30,10 +30,6 @@ public record TicketNumbers(String prefix, int digits) {
     /** The number for the counter {@code value}, e.g. {@code SB-000042} for 42. */
     public String format(long value) {
         String counter = Long.toString(value);
-        StringBuilder number = new StringBuilder(prefix.length() + Math.max(digits, counter.length())).append(prefix);
-        for (int i = counter.length(); i < digits; i++) {
-            number.append('0');
-        }
-        return number.append(counter).toString();
+        return prefix + "0".repeat(Math.max(0, digits - counter.length())) + counter;
     }
 }
