@@ -120,7 +120,7 @@ public final class Core implements AutoCloseable {
         this.routing = new RoutingEngine(database, clock, events, queueRegistry, pops, settings.offerTimeout());
         this.processor = settings.processingEnabled()
                 ? new ContactProcessor(database, clock, events, normalizer, crmLookup, crms, queueRegistry, settings.processing(),
-                        routing::enqueued, dispatcher::wake)
+                        routing, dispatcher::wake)
                 : null;
         this.writer = new ContactWriter(database, clock, processor == null ? stored -> { } : processor::submit);
         this.ingress = new IngressService(normalizer, writer, events);

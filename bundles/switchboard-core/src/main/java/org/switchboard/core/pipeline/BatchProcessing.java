@@ -19,12 +19,15 @@ import org.switchboard.api.Channel;
 import org.switchboard.api.CrmRef;
 import org.switchboard.api.Direction;
 import org.switchboard.api.InboundContact;
+import org.switchboard.api.Interaction;
 import org.switchboard.api.RoutingMode;
 import org.switchboard.api.spi.CrmMatch;
 import org.switchboard.core.identity.AddressNormalizer;
 import org.switchboard.core.identity.CrmDirectory;
 import org.switchboard.core.identity.CrmLookup;
 import org.switchboard.core.routing.QueueRegistry;
+import org.switchboard.core.routing.QueuedItem;
+import org.switchboard.core.routing.Router;
 import org.switchboard.core.store.AcceptedContact;
 import org.switchboard.core.store.ConversationTable;
 import org.switchboard.core.store.CustomerTable;
@@ -50,6 +53,7 @@ final class BatchProcessing {
     private final AddressNormalizer normalizer;
     private final CrmLookup crmLookup;
     private final QueueRegistry queues;
+    private final Router router;
     private final ProcessingSettings settings;
     private final CrmWrites crmWrites;
     private final IdAllocator customerIds = new IdAllocator("sb_customer_seq");
@@ -59,19 +63,25 @@ final class BatchProcessing {
     private final Lru<String, Long> conversationByKey = new Lru<>(CACHE_SIZE);
 
     BatchProcessing(Database database, Clock clock, AddressNormalizer normalizer, CrmLookup crmLookup, CrmDirectory crms,
-                    QueueRegistry queues, ProcessingSettings settings) {
+                    QueueRegistry queues, Router router, ProcessingSettings settings) {
         this.database = database;
         this.clock = clock;
         this.normalizer = normalizer;
         this.crmLookup = crmLookup;
         this.queues = queues;
+        this.router = router;
         this.settings = settings;
         this.crmWrites = new CrmWrites(crms, settings.ticketConnectors());
     }
 
-    /** What one processed contact became. */
+    /**
+     * What one processed contact became.
+     *
+     * @param queued  whether its interaction entered its queue (or was offered from there at once)
+     * @param offered the interaction as offered to an agent in the same transaction, or {@code null}
+     */
     record Outcome(AcceptedContact accepted, long customerId, boolean newCustomer, long conversationId,
-                   boolean newConversation, String queueId, boolean queued) {
+                   boolean newConversation, String queueId, boolean queued, Interaction offered) {
     }
 
     /** Forgets cached lookups; after a conflict with another writer the store is read afresh. */
@@ -94,15 +104,37 @@ final class BatchProcessing {
     Processed process(List<AcceptedContact> batch) throws SQLException {
         Instant now = clock.instant();
         Lookups lookups = database.read(c -> lookUp(c, batch));
-        Plan plan = new Plan(now);
-        List<Outcome> outcomes = database.inTransaction(c -> {
-            List<Outcome> result = new ArrayList<>();
-            for (AcceptedContact a : batch) {
-                result.add(plan.add(c, a, lookups));
+        Map<Long, String> queueOf = new HashMap<>();
+        List<QueuedItem> candidates = new ArrayList<>();
+        for (AcceptedContact a : batch) {
+            InboundContact x = a.contact();
+            if (x.routing() == RoutingMode.CORE) {
+                String queueId = queues.select(x.channel(), x.entryPoint());
+                queueOf.put(a.interactionId(), queueId);
+                if (x.targetAgent() == null) {
+                    candidates.add(new QueuedItem(a.interactionId(), x.channel(), x.routing(), queueId, now, a.originNanos()));
+                }
             }
-            plan.write(c, result);
-            return result;
-        });
+        }
+        Map<Long, String> agents = router.reserve(candidates);
+        Plan plan = new Plan(now, queueOf, agents);
+        List<Outcome> outcomes;
+        try {
+            outcomes = database.inTransaction(c -> {
+                List<Outcome> result = new ArrayList<>();
+                for (AcceptedContact a : batch) {
+                    result.add(plan.add(c, a, lookups));
+                }
+                plan.write(c, result);
+                return result;
+            });
+        } catch (SQLException | RuntimeException | Error e) {
+            router.release(agents.keySet());
+            throw e;
+        }
+        Set<Long> unused = new HashSet<>(agents.keySet());
+        outcomes.stream().filter(o -> o.offered() != null).forEach(o -> unused.remove(o.accepted().interactionId()));
+        router.release(unused);
         customerByAddress.putAll(plan.newAddresses);
         conversationByKey.putAll(plan.newKeys);
         conversationByKey.putAll(plan.ownKeys);
@@ -229,6 +261,10 @@ final class BatchProcessing {
     /** The batch's decisions and the rows they need, written together. */
     private final class Plan {
         final Instant now;
+        /** The queue each core-routed contact enters, chosen before the transaction. */
+        final Map<Long, String> queueOf;
+        /** The agents routing reserved, by interaction: these are offered in the transaction. */
+        final Map<Long, String> agents;
         final Map<Address, Long> newAddresses = new LinkedHashMap<>();
         /** Thread keys to store. */
         final Map<String, Long> newKeys = new LinkedHashMap<>();
@@ -245,8 +281,10 @@ final class BatchProcessing {
         /** CRM records claimed by customers created in this batch, not yet in the store. */
         final Map<CrmRef, Long> newRefs = new HashMap<>();
 
-        Plan(Instant now) {
+        Plan(Instant now, Map<Long, String> queueOf, Map<Long, String> agents) {
             this.now = now;
+            this.queueOf = queueOf;
+            this.agents = agents;
         }
 
         Outcome add(Connection c, AcceptedContact a, Lookups lookups) throws SQLException {
@@ -309,12 +347,13 @@ final class BatchProcessing {
             }
             ownKeys.putIfAbsent(ownKey(x), conversationId);
             // where it waits
-            String queueId = x.routing() == RoutingMode.CORE ? queues.select(x.channel(), x.entryPoint()) : null;
-            interactions.add(new InteractionTable.Processed(a.interactionId(), x.routing(), customerId, conversationId, queueId, now));
+            String queueId = queueOf.get(a.interactionId());
+            interactions.add(new InteractionTable.Processed(a.interactionId(), x.routing(), customerId, conversationId, queueId,
+                    agents.get(a.interactionId()), now));
             // what the CRMs must learn
             crmWork.add(new CrmWrites.Work(x, a.interactionId(), customerId, conversationId, newConversation,
                     newConversation ? subjectOf(x) : null));
-            return new Outcome(a, customerId, newCustomer, conversationId, newConversation, queueId, false);
+            return new Outcome(a, customerId, newCustomer, conversationId, newConversation, queueId, false, null);
         }
 
         /** A customer that already holds one of the matched CRM records, if any (in this batch or stored). */
@@ -358,8 +397,11 @@ final class BatchProcessing {
             ConversationTable.touch(c, touched, now);
             crm = crmWrites.write(c, crmWork, customers, now);
             OutboxTable.insert(c, outboxIds, crm.commands(), now);
+            List<Long> offeredIds = result.queued().stream().filter(agents::containsKey).toList();
+            Map<Long, Interaction> offered = offeredIds.isEmpty() ? Map.of() : InteractionTable.find(c, offeredIds);
             outcomes.replaceAll(o -> new Outcome(o.accepted(), o.customerId(), o.newCustomer(), o.conversationId(),
-                    o.newConversation(), o.queueId(), queued.contains(o.accepted().interactionId())));
+                    o.newConversation(), o.queueId(), queued.contains(o.accepted().interactionId()),
+                    offered.get(o.accepted().interactionId())));
         }
     }
 

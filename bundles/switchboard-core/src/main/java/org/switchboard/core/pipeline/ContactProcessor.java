@@ -14,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.InteractionState;
@@ -26,6 +25,7 @@ import org.switchboard.core.identity.CrmDirectory;
 import org.switchboard.core.identity.CrmLookup;
 import org.switchboard.core.routing.QueueRegistry;
 import org.switchboard.core.routing.QueuedItem;
+import org.switchboard.core.routing.Router;
 import org.switchboard.core.store.AcceptedContact;
 import org.switchboard.core.store.ContactTable;
 import org.switchboard.core.store.Database;
@@ -54,7 +54,7 @@ public final class ContactProcessor implements AutoCloseable {
     private final Clock clock;
     private final Events events;
     private final BatchProcessing processing;
-    private final Consumer<List<QueuedItem>> routing;
+    private final Router routing;
     private final Runnable outbox;
     private final int batchSize;
     private final BlockingQueue<AcceptedContact> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
@@ -66,17 +66,17 @@ public final class ContactProcessor implements AutoCloseable {
     private volatile boolean caughtUp;
 
     /**
-     * @param routing receives the interactions that entered a queue (and the channel-routed ones),
-     *                after their commit
+     * @param routing reserves agents for contacts about to be queued, and receives the interactions that
+     *                entered a queue or were offered (and the channel-routed ones), after their commit
      * @param outbox  is told that commands were written
      */
     public ContactProcessor(Database database, Clock clock, Events events, AddressNormalizer normalizer, CrmLookup crmLookup,
                             CrmDirectory crms, QueueRegistry queues, ProcessingSettings settings,
-                            Consumer<List<QueuedItem>> routing, Runnable outbox) {
+                            Router routing, Runnable outbox) {
         this.database = database;
         this.clock = clock;
         this.events = events;
-        this.processing = new BatchProcessing(database, clock, normalizer, crmLookup, crms, queues, settings);
+        this.processing = new BatchProcessing(database, clock, normalizer, crmLookup, crms, queues, routing, settings);
         this.routing = routing;
         this.outbox = outbox;
         this.batchSize = settings.batchSize();
@@ -275,7 +275,7 @@ public final class ContactProcessor implements AutoCloseable {
             }
             if (o.queued() || o.queueId() == null) {
                 items.add(new QueuedItem(a.interactionId(), a.contact().channel(), a.contact().routing(), o.queueId(),
-                        a.receivedAt(), a.originNanos(), a.contact().targetAgent()));
+                        a.receivedAt(), a.originNanos(), a.contact().targetAgent(), o.offered()));
             }
             if (o.queued()) {
                 Map<String, Object> props = new HashMap<>();
@@ -291,7 +291,7 @@ public final class ContactProcessor implements AutoCloseable {
             }
         }
         batch.opened().forEach(t -> events.postTicket(Topics.TICKET_OPENED, t.conversationId(), t.ticket(), now));
-        routing.accept(items);
+        routing.enqueued(items);
         if (batch.outboxCommands() > 0) {
             outbox.run();
         }

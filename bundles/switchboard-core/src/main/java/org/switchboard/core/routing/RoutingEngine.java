@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.Agent;
 import org.switchboard.api.AgentStatus;
+import org.switchboard.api.Channel;
 import org.switchboard.api.ConflictException;
 import org.switchboard.api.EndReason;
 import org.switchboard.api.Interaction;
@@ -61,10 +63,12 @@ import org.switchboard.core.store.SqlWork;
  * and a periodic pass tries again. Interactions that the channel routes itself
  * ({@link RoutingMode#EXTERNAL}) are followed, counted and popped, never offered.
  */
-public final class RoutingEngine implements AutoCloseable {
+public final class RoutingEngine implements Router, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingEngine.class);
     private static final int SCAN_LIMIT = 200;
     private static final long CALL_TIMEOUT_SECONDS = 15;
+    /** How long processing waits for agents before it queues its contacts the usual way. */
+    private static final long RESERVE_TIMEOUT_MILLIS = 200;
     private static final Duration SAFETY_PASS = Duration.ofSeconds(5);
     static final String MISSED_OFFER_REASON = "Did not answer an offer";
     static final String DEFAULT_AWAY_REASON = "Away";
@@ -82,6 +86,8 @@ public final class RoutingEngine implements AutoCloseable {
     private final Map<String, PresenceTable.Row> storedPresence = new HashMap<>();
     private final Map<Long, Tracked> live = new HashMap<>();
     private final Map<String, NavigableMap<Tracked.WaitKey, Tracked>> waiting = new HashMap<>();
+    /** Agents held for interactions that processing is offering in its own transaction, by interaction. */
+    private final Map<Long, Reservation> reserved = new HashMap<>();
     private boolean recovered;
 
     /**
@@ -142,10 +148,107 @@ public final class RoutingEngine implements AutoCloseable {
 
     // ---------------------------------------------------------------- from the pipeline
 
-    /** Interactions that processing put in a queue (or identified, for channel-routed ones). */
+    private record Reservation(String agentId, Channel channel) {
+    }
+
+    @Override
+    public Map<Long, String> reserve(List<QueuedItem> candidates) {
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
+        Future<Map<Long, String>> future;
+        try {
+            future = actor.submit(() -> reserveNow(candidates));
+        } catch (RejectedExecutionException e) {
+            return Map.of(); // stopping
+        }
+        try {
+            return future.get(RESERVE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            LOG.debug("Routing was busy; {} contact(s) are queued the usual way", candidates.size());
+        } catch (ExecutionException e) {
+            LOG.warn("Routing could not reserve agents; the contacts are queued the usual way", e.getCause());
+        }
+        // if it runs after all, this runs after it and gives the agents back
+        future.cancel(false);
+        release(candidates.stream().map(QueuedItem::interactionId).toList());
+        return Map.of();
+    }
+
+    private Map<Long, String> reserveNow(List<QueuedItem> candidates) {
+        if (!recovered) {
+            return Map.of();
+        }
+        Map<Long, String> result = new HashMap<>();
+        for (QueuedItem item : candidates) {
+            long id = item.interactionId();
+            if (item.routing() != RoutingMode.CORE || item.targetAgent() != null || item.queueId() == null
+                    || live.containsKey(id) || reserved.containsKey(id) || othersWaitIn(item.queueId())) {
+                continue;
+            }
+            Optional<Queue> queue = queues.find(item.queueId());
+            AgentState best = queue.isEmpty() ? null : bestAgent(item.channel(), queue.get(), Set.of());
+            if (best != null) {
+                best.assign(id, item.channel());
+                reserved.put(id, new Reservation(best.agent.id(), item.channel()));
+                result.put(id, best.agent.id());
+            }
+        }
+        return result;
+    }
+
+    private boolean othersWaitIn(String queueId) {
+        NavigableMap<Tracked.WaitKey, Tracked> w = waiting.get(queueId);
+        return w != null && w.values().stream().anyMatch(t -> t.routing == RoutingMode.CORE);
+    }
+
+    @Override
+    public void release(Collection<Long> interactionIds) {
+        if (interactionIds.isEmpty()) {
+            return;
+        }
+        try {
+            actor.execute(() -> {
+                boolean freed = false;
+                for (long id : interactionIds) {
+                    freed |= unreserve(id);
+                }
+                if (freed) {
+                    dispatch();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Routing has stopped; nothing to give back");
+        }
+    }
+
+    /** Gives an unused reservation's room back; returns whether there was one. */
+    private boolean unreserve(long id) {
+        Reservation r = reserved.remove(id);
+        if (r == null) {
+            return false;
+        }
+        AgentState a = agents.get(r.agentId());
+        if (a != null && !live.containsKey(id)) {
+            a.release(id, r.channel(), a.idleSince);
+        }
+        return true;
+    }
+
+    /** Interactions that processing put in a queue or offered (or identified, for channel-routed ones). */
+    @Override
     public void enqueued(List<QueuedItem> items) {
         actor.execute(() -> {
+            Instant now = clock.instant();
             for (QueuedItem item : items) {
+                if (item.offered() != null) {
+                    reserved.remove(item.interactionId());
+                    offeredInProcessing(item, now);
+                    continue;
+                }
+                unreserve(item.interactionId());
                 Tracked known = live.get(item.interactionId());
                 if (item.targetAgent() != null && offerToTarget(item, known)) {
                     continue;
@@ -170,6 +273,30 @@ public final class RoutingEngine implements AutoCloseable {
             }
             dispatch();
         });
+    }
+
+    /** Follows an offer that the processing transaction committed to the agent reserved for it, and pops it. */
+    private void offeredInProcessing(QueuedItem item, Instant now) {
+        Interaction offered = item.offered();
+        Tracked t = new Tracked(item.interactionId(), item.channel(), RoutingMode.CORE, InteractionState.OFFERED);
+        t.queueId = offered.queueId();
+        t.queuedAt = item.queuedAt();
+        t.agentId = offered.agentId();
+        t.offeredAt = offered.offeredAt();
+        t.originNanos = item.originNanos();
+        live.put(t.id, t);
+        AgentState a = agents.get(t.agentId);
+        if (a != null) {
+            a.assign(t.id, t.channel);
+        }
+        announce(offered, InteractionState.QUEUED);
+        if (a == null || a.presence == Presence.OFFLINE) {
+            // signed off (or removed) since the reservation: back to the queue, as for their other offers
+            requeue(t, a, now);
+            return;
+        }
+        scheduleOfferTimeout(t, t.offeredAt);
+        pops.publish(t.agentId, t.id, t.originNanos);
     }
 
     /**
@@ -524,6 +651,12 @@ public final class RoutingEngine implements AutoCloseable {
 
     /** Recounts each agent's load from the live interactions (after a restart or a configuration change). */
     private void reattachLoads() {
+        reserved.forEach((id, r) -> {
+            AgentState a = agents.get(r.agentId());
+            if (a != null) {
+                a.assign(id, r.channel());
+            }
+        });
         for (Tracked t : live.values()) {
             if (t.agentId != null && EnumSet.of(InteractionState.OFFERED, InteractionState.ACTIVE, InteractionState.WRAP_UP)
                     .contains(t.state)) {
@@ -574,14 +707,7 @@ public final class RoutingEngine implements AutoCloseable {
         candidates.sort(Comparator.<Tracked>comparingInt(t -> -queueOf.get(t.queueId).priority()).thenComparing(Tracked::waitKey));
         List<Offer> offers = new ArrayList<>();
         for (Tracked t : candidates) {
-            Queue q = queueOf.get(t.queueId);
-            AgentState best = null;
-            for (AgentState a : agents.values()) {
-                if (a.canTake(t.channel) && a.serves(q) && !t.declinedBy.contains(a.agent.id())
-                        && (best == null || a.compareForOffer(best) < 0)) {
-                    best = a;
-                }
-            }
+            AgentState best = bestAgent(t.channel, queueOf.get(t.queueId), t.declinedBy);
             if (best != null) {
                 best.assign(t.id, t.channel);
                 offers.add(new Offer(t, best));
@@ -594,6 +720,18 @@ public final class RoutingEngine implements AutoCloseable {
                 actor.execute(this::dispatch);
             }
         }
+    }
+
+    /** The agent to offer a contact of this channel and queue to now, or {@code null}. */
+    private AgentState bestAgent(Channel channel, Queue queue, Set<String> declinedBy) {
+        AgentState best = null;
+        for (AgentState a : agents.values()) {
+            if (a.canTake(channel) && a.serves(queue) && !declinedBy.contains(a.agent.id())
+                    && (best == null || a.compareForOffer(best) < 0)) {
+                best = a;
+            }
+        }
+        return best;
     }
 
     private record Offer(Tracked tracked, AgentState agent) {

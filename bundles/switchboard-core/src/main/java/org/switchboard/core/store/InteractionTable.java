@@ -32,8 +32,12 @@ public final class InteractionTable {
     private static final Set<String> UPDATABLE = Set.of("state", "customer_id", "conversation_id", "queue_id", "agent_id",
             "queued_at", "offered_at", "answered_at", "ended_at", "closed_at", "disposition", "end_reason");
 
-    /** One processed contact's interaction: who, which conversation, which queue. */
-    public record Processed(long id, RoutingMode routing, long customerId, long conversationId, String queueId, Instant at) {
+    /**
+     * One processed contact's interaction: who, which conversation, which queue, and the agent it is
+     * offered to at once ({@code null}: it waits in the queue).
+     */
+    public record Processed(long id, RoutingMode routing, long customerId, long conversationId, String queueId, String agentId,
+                            Instant at) {
     }
 
     /** An interaction with the routing facts the engine needs to rebuild its state. */
@@ -140,7 +144,7 @@ public final class InteractionTable {
     /**
      * What {@link #processed} did.
      *
-     * @param queued  the ids that entered their queue
+     * @param queued  the ids that entered their queue (those with an agent: offered to them)
      * @param missing the ids it found processed already (by another node, a moment ago) and left alone
      */
     public record ProcessedResult(List<Long> queued, List<Long> missing) {
@@ -163,7 +167,8 @@ public final class InteractionTable {
         List<Long> queued = new ArrayList<>();
         List<Processed> others = new ArrayList<>();
         try (PreparedStatement toQueue = c.prepareStatement("UPDATE sb_interaction SET customer_id = ?, conversation_id = ?, "
-                + "state = ?, queue_id = ?, queued_at = ? WHERE id = ? AND " + NOT_IDENTIFIED + " AND " + STATE + " = ?")) {
+                + "state = ?, queue_id = ?, queued_at = ?, agent_id = ?, offered_at = ? WHERE id = ? AND " + NOT_IDENTIFIED
+                + " AND " + STATE + " = ?")) {
             List<Processed> core = new ArrayList<>();
             for (Processed p : sorted) {
                 if (p.routing() != RoutingMode.CORE) {
@@ -172,11 +177,18 @@ public final class InteractionTable {
                 }
                 toQueue.setLong(1, p.customerId());
                 toQueue.setLong(2, p.conversationId());
-                toQueue.setString(3, InteractionState.QUEUED.name());
+                boolean offered = p.agentId() != null;
+                toQueue.setString(3, (offered ? InteractionState.OFFERED : InteractionState.QUEUED).name());
                 toQueue.setString(4, p.queueId());
                 toQueue.setLong(5, p.at().toEpochMilli());
-                toQueue.setLong(6, p.id());
-                toQueue.setString(7, InteractionState.NEW.name());
+                toQueue.setString(6, p.agentId());
+                if (offered) {
+                    toQueue.setLong(7, p.at().toEpochMilli());
+                } else {
+                    toQueue.setNull(7, Types.BIGINT);
+                }
+                toQueue.setLong(8, p.id());
+                toQueue.setString(9, InteractionState.NEW.name());
                 toQueue.addBatch();
                 core.add(p);
             }

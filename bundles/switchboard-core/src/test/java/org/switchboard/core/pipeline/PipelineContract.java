@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -20,10 +21,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.api.Address;
+import org.switchboard.api.Agent;
+import org.switchboard.api.Channel;
 import org.switchboard.api.CrmRef;
 import org.switchboard.api.InboundContact;
 import org.switchboard.api.InteractionState;
 import org.switchboard.api.InvalidContactException;
+import org.switchboard.api.Presence;
 import org.switchboard.api.Receipt;
 import org.switchboard.api.ThreadHints;
 import org.switchboard.api.TicketRef;
@@ -306,6 +310,28 @@ abstract class PipelineContract {
     }
 
     /** A built-in CRM that opens tickets, but throws on a contact whose subject is "poison". */
+    @Test
+    void anAgentHeldForAContactThatCannotBeProcessedIsFreeForTheNextOne() throws SQLException {
+        PoisonedCrm poisoned = new PoisonedCrm("poison");
+        harness.crms.add(poisoned, 1);
+        Core.Settings d = Core.Settings.defaults();
+        harness.restart(new Core.Settings(d.defaultRegion(), true, new ProcessingSettings(d.processing().batchSize(),
+                List.of(poisoned.id()), d.processing().ticketPattern()), d.outbox(), d.offerTimeout(), d.crmLookupBudget(),
+                d.crmLookupTtl()));
+        // room for one webhook contact: processing reserves it for the first one, which the CRM then refuses
+        harness.configure(List.of(), List.of(new Agent("cleo", "Cleo Park", "cleo", List.of(), Set.of(),
+                Map.of(Channel.WEBHOOK.id(), 1), null)));
+        harness.core().agents().setPresence("cleo", Presence.AVAILABLE, null);
+
+        Receipt bad = accept(Contacts.webhook("+49303000110").subject("poison").build());
+        await().atMost(CoreHarness.WAIT).until(() -> harness.events.on(Topics.CONTACT_FAILED).size() == 1);
+        Receipt next = accept(Contacts.webhook("+49303000111").subject("Order 4").build());
+
+        assertThat(harness.awaitState(next.interactionId(), InteractionState.OFFERED).interaction().agentId()).isEqualTo("cleo");
+        assertThat(harness.interaction(bad.interactionId()).state()).isEqualTo(InteractionState.NEW);
+        assertThat(harness.core().agents().find("cleo").orElseThrow().interactions()).containsExactly(next.interactionId());
+    }
+
     private static final class PoisonedCrm implements CrmConnector, InStoreCrm {
         private final String id;
         private final AtomicInteger opened = new AtomicInteger();

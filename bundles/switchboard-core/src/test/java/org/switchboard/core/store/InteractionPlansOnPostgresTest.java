@@ -42,7 +42,7 @@ class InteractionPlansOnPostgresTest {
 
                 List<InteractionTable.Processed> items = new ArrayList<>();
                 for (long id = PROCESSED + 1; id <= PROCESSED + UPDATED; id++) {
-                    items.add(new InteractionTable.Processed(id, RoutingMode.CORE, 42L, 43L, "support", Instant.now()));
+                    items.add(new InteractionTable.Processed(id, RoutingMode.CORE, 42L, 43L, "support", null, Instant.now()));
                 }
                 c.setAutoCommit(false);
                 InteractionTable.ProcessedResult result = InteractionTable.processed(c, items);
