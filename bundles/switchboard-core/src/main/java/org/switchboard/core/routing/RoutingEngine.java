@@ -59,6 +59,10 @@ import org.switchboard.core.store.SqlWork;
  * busy first and then the one idle the longest. An offer not taken within the offer timeout goes
  * back to the queue and the agent is set away (redirect on no answer).
  *
+ * <p>A contact an agent is free for is offered by processing, in the transaction that queues it
+ * ({@link Router}): routing picks the agent as above, holds the room until that commit, and then
+ * follows, announces and pops the offer as if it had made it itself.
+ *
  * <p>Every change is committed before it is announced; if the store fails, the change is not made
  * and a periodic pass tries again. Interactions that the channel routes itself
  * ({@link RoutingMode#EXTERNAL}) are followed, counted and popped, never offered.
