@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -310,18 +312,23 @@ abstract class PipelineContract {
     }
 
     /** A built-in CRM that opens tickets, but throws on a contact whose subject is "poison". */
-    @Test
-    void anAgentHeldForAContactThatCannotBeProcessedIsFreeForTheNextOne() throws SQLException {
-        PoisonedCrm poisoned = new PoisonedCrm("poison");
-        harness.crms.add(poisoned, 1);
+    /** Restarts with {@code crm} as the ticket CRM and one available agent, Cleo, with room for one webhook contact. */
+    private void cleoWithRoomForOne(PoisonedCrm crm) throws SQLException {
+        harness.crms.add(crm, 1);
         Core.Settings d = Core.Settings.defaults();
         harness.restart(new Core.Settings(d.defaultRegion(), true, new ProcessingSettings(d.processing().batchSize(),
-                List.of(poisoned.id()), d.processing().ticketPattern()), d.outbox(), d.offerTimeout(), d.crmLookupBudget(),
+                List.of(crm.id()), d.processing().ticketPattern()), d.outbox(), d.offerTimeout(), d.crmLookupBudget(),
                 d.crmLookupTtl()));
-        // room for one webhook contact: processing reserves it for the first one, which the CRM then refuses
         harness.configure(List.of(), List.of(new Agent("cleo", "Cleo Park", "cleo", List.of(), Set.of(),
                 Map.of(Channel.WEBHOOK.id(), 1), null)));
         harness.core().agents().setPresence("cleo", Presence.AVAILABLE, null);
+    }
+
+    @Test
+    void anAgentHeldForAContactThatCannotBeProcessedIsFreeForTheNextOne() throws SQLException {
+        // processing reserves Cleo's one place for the first contact, which the CRM then refuses
+        PoisonedCrm poisoned = new PoisonedCrm("poison");
+        cleoWithRoomForOne(poisoned);
 
         Receipt bad = accept(Contacts.webhook("+49303000110").subject("poison").build());
         await().atMost(CoreHarness.WAIT).until(() -> harness.events.on(Topics.CONTACT_FAILED).size() == 1);
@@ -332,10 +339,29 @@ abstract class PipelineContract {
         assertThat(harness.core().agents().find("cleo").orElseThrow().interactions()).containsExactly(next.interactionId());
     }
 
+    @Test
+    void anOfferTheAgentSignedOffBeforeItsCommitGoesBackToTheQueue() throws Exception {
+        PoisonedCrm crm = new PoisonedCrm("held");
+        cleoWithRoomForOne(crm);
+
+        Receipt r = accept(Contacts.webhook("+49303000112").subject("hold").build());
+        // the processing transaction is open, Cleo reserved for it
+        assertThat(crm.holding.await(CoreHarness.WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        harness.core().agents().setPresence("cleo", Presence.OFFLINE, null);
+        crm.proceed.countDown();
+
+        assertThat(harness.awaitState(r.interactionId(), InteractionState.QUEUED).interaction().agentId()).isNull();
+        assertThat(harness.core().agents().find("cleo").orElseThrow().interactions()).isEmpty();
+        assertThat(harness.core().queues().find("default").orElseThrow().waiting()).isEqualTo(1);
+    }
+
     private static final class PoisonedCrm implements CrmConnector, InStoreCrm {
         private final String id;
         private final AtomicInteger opened = new AtomicInteger();
         private final AtomicInteger refused = new AtomicInteger();
+        /** A contact with the subject "hold" keeps its processing transaction open until {@link #proceed}. */
+        final CountDownLatch holding = new CountDownLatch(1);
+        final CountDownLatch proceed = new CountDownLatch(1);
 
         PoisonedCrm(String id) {
             this.id = id;
@@ -361,6 +387,14 @@ abstract class PipelineContract {
 
         @Override
         public List<CrmOutcome<TicketRef>> openTickets(Connection connection, List<TicketRequest> requests) {
+            if (requests.stream().anyMatch(r -> "hold".equals(r.subject()))) {
+                holding.countDown();
+                try {
+                    proceed.await(CoreHarness.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (requests.stream().anyMatch(r -> "poison".equals(r.subject()))) {
                 refused.incrementAndGet();
                 throw new IllegalStateException("the CRM refuses this contact");
