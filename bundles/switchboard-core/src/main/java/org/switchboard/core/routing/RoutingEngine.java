@@ -93,6 +93,11 @@ public final class RoutingEngine implements Router, AutoCloseable {
     /** Agents held for interactions that processing is offering in its own transaction, by interaction. */
     private final Map<Long, Reservation> reserved = new HashMap<>();
     private boolean recovered;
+    /**
+     * Whether an agent was available at the last routing pass, read by processing's threads: with
+     * nobody available they do not wait for the routing thread to reserve no one.
+     */
+    private volatile boolean anyoneAvailable;
 
     /**
      * @param offerTimeout how long an agent may leave an offer unanswered; zero for no limit
@@ -157,7 +162,7 @@ public final class RoutingEngine implements Router, AutoCloseable {
 
     @Override
     public Map<Long, String> reserve(List<QueuedItem> candidates) {
-        if (candidates.isEmpty()) {
+        if (candidates.isEmpty() || !anyoneAvailable) {
             return Map.of();
         }
         Future<Map<Long, String>> future;
@@ -682,7 +687,8 @@ public final class RoutingEngine implements Router, AutoCloseable {
 
     /** Offers waiting contacts to agents with room, as long as there are both. */
     private void dispatch() {
-        if (!recovered || agents.values().stream().noneMatch(a -> a.presence == Presence.AVAILABLE)) {
+        anyoneAvailable = recovered && agents.values().stream().anyMatch(a -> a.presence == Presence.AVAILABLE);
+        if (!anyoneAvailable) {
             return;
         }
         List<Tracked> candidates = new ArrayList<>();
