@@ -19,6 +19,7 @@ import org.switchboard.api.InteractionState;
 import org.switchboard.api.Receipt;
 import org.switchboard.api.RoutingMode;
 import org.switchboard.api.ThreadHints;
+import org.switchboard.jdbc.InLists;
 
 /**
  * {@code sb_contact}: every accepted contact. A contact is pending while its interaction has no
@@ -59,9 +60,9 @@ public final class ContactTable {
         for (Map.Entry<Channel, List<String>> e : byChannel.entrySet()) {
             List<String> ids = e.getValue().stream().distinct().toList();
             for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+                List<String> chunk = InLists.padded(ids.subList(from, Math.min(ids.size(), from + IN_CHUNK)));
                 String sql = "SELECT id, interaction_id, external_id, received_at FROM sb_contact WHERE external_id IN ("
-                        + Rows.placeholders(chunk.size()) + ") AND channel = ?";
+                        + InLists.placeholders(chunk.size()) + ") AND channel = ?";
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     for (int i = 0; i < chunk.size(); i++) {
                         ps.setString(i + 1, chunk.get(i));
@@ -221,9 +222,9 @@ public final class ContactTable {
     private static void byInteractions(Connection c, List<Long> interactionIds, String condition, RowReader reader)
             throws SQLException {
         for (int from = 0; from < interactionIds.size(); from += IN_CHUNK) {
-            List<Long> chunk = interactionIds.subList(from, Math.min(interactionIds.size(), from + IN_CHUNK));
+            List<Long> chunk = InLists.padded(interactionIds.subList(from, Math.min(interactionIds.size(), from + IN_CHUNK)));
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_interaction i "
-                    + "JOIN sb_contact c ON c.id = i.contact_id WHERE i.id IN (" + Rows.placeholders(chunk.size()) + ")"
+                    + "JOIN sb_contact c ON c.id = i.contact_id WHERE i.id IN (" + InLists.placeholders(chunk.size()) + ")"
                     + condition)) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setLong(i + 1, chunk.get(i));

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.switchboard.api.Channel;
 import org.switchboard.api.Conversation;
 import org.switchboard.api.TicketRef;
+import org.switchboard.jdbc.InLists;
 
 /** {@code sb_conversation} and the thread keys that lead to it. */
 public final class ConversationTable {
@@ -41,9 +42,9 @@ public final class ConversationTable {
         Map<String, Long> found = new HashMap<>();
         List<String> list = List.copyOf(keys);
         for (int from = 0; from < list.size(); from += IN_CHUNK) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
+            List<String> chunk = InLists.padded(list.subList(from, Math.min(list.size(), from + IN_CHUNK)));
             try (PreparedStatement ps = c.prepareStatement("SELECT thread_key, conversation_id FROM sb_conversation_key "
-                    + "WHERE thread_key IN (" + Rows.placeholders(chunk.size()) + ")")) {
+                    + "WHERE thread_key IN (" + InLists.placeholders(chunk.size()) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
                 }
@@ -67,10 +68,10 @@ public final class ConversationTable {
         Map<String, Long> found = new HashMap<>();
         List<String> list = List.copyOf(sourceIds);
         for (int from = 0; from < list.size(); from += IN_CHUNK) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
+            List<String> chunk = InLists.padded(list.subList(from, Math.min(list.size(), from + IN_CHUNK)));
             try (PreparedStatement ps = c.prepareStatement("SELECT c.external_id, i.conversation_id FROM sb_contact c "
                     + "JOIN sb_interaction i ON i.id = c.interaction_id WHERE c.external_id IN ("
-                    + Rows.placeholders(chunk.size()) + ") AND c.channel = ? AND i.conversation_id IS NOT NULL")) {
+                    + InLists.placeholders(chunk.size()) + ") AND c.channel = ? AND i.conversation_id IS NOT NULL")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
                 }
@@ -175,9 +176,9 @@ public final class ConversationTable {
     public static Map<Long, Header> headers(Connection c, List<Long> ids) throws SQLException {
         Map<Long, Header> result = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            List<Long> chunk = InLists.padded(ids.subList(from, Math.min(ids.size(), from + IN_CHUNK)));
             try (PreparedStatement ps = c.prepareStatement("SELECT id, customer_id, channel, entry_point, subject "
-                    + "FROM sb_conversation WHERE id IN (" + Rows.placeholders(chunk.size()) + ")")) {
+                    + "FROM sb_conversation WHERE id IN (" + InLists.placeholders(chunk.size()) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setLong(i + 1, chunk.get(i));
                 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.switchboard.api.Address;
 import org.switchboard.api.CrmRef;
 import org.switchboard.api.Customer;
+import org.switchboard.jdbc.InLists;
 
 /** {@code sb_customer} and its addresses and CRM references: the identity index. */
 public final class CustomerTable {
@@ -37,9 +38,9 @@ public final class CustomerTable {
         for (Map.Entry<String, List<String>> e : byKind.entrySet()) {
             List<String> values = e.getValue().stream().distinct().toList();
             for (int from = 0; from < values.size(); from += IN_CHUNK) {
-                List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_CHUNK));
+                List<String> chunk = InLists.padded(values.subList(from, Math.min(values.size(), from + IN_CHUNK)));
                 try (PreparedStatement ps = c.prepareStatement("SELECT address, customer_id FROM sb_customer_address "
-                        + "WHERE address IN (" + Rows.placeholders(chunk.size()) + ") AND kind = ?")) {
+                        + "WHERE address IN (" + InLists.placeholders(chunk.size()) + ") AND kind = ?")) {
                     for (int i = 0; i < chunk.size(); i++) {
                         ps.setString(i + 1, chunk.get(i));
                     }
@@ -155,8 +156,8 @@ public final class CustomerTable {
     public static Map<Long, Customer> find(Connection c, List<Long> ids) throws SQLException {
         Map<Long, Customer> result = new LinkedHashMap<>();
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-            String in = Rows.placeholders(chunk.size());
+            List<Long> chunk = InLists.padded(ids.subList(from, Math.min(ids.size(), from + IN_CHUNK)));
+            String in = InLists.placeholders(chunk.size());
             Map<Long, List<Address>> addresses = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, kind, address FROM sb_customer_address "
                     + "WHERE customer_id IN (" + in + ") ORDER BY created_at, kind, address")) {

@@ -22,6 +22,7 @@ import org.switchboard.api.Interaction;
 import org.switchboard.api.InteractionState;
 import org.switchboard.api.RoutingMode;
 import org.switchboard.api.service.InteractionFilter;
+import org.switchboard.jdbc.InLists;
 
 /** {@code sb_interaction}: every interaction and its timestamps. */
 public final class InteractionTable {
@@ -68,9 +69,9 @@ public final class InteractionTable {
     public static Map<Long, Interaction> find(Connection c, List<Long> ids) throws SQLException {
         Map<Long, Interaction> result = new LinkedHashMap<>();
         for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Long> chunk = InLists.padded(ids.subList(from, Math.min(ids.size(), from + 500)));
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sb_interaction WHERE id IN ("
-                    + Rows.placeholders(chunk.size()) + ")")) {
+                    + InLists.placeholders(chunk.size()) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setLong(i + 1, chunk.get(i));
                 }

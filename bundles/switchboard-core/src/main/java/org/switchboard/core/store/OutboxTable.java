@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.switchboard.api.service.OutboxCommand;
 import org.switchboard.api.service.OutboxCommand.State;
+import org.switchboard.jdbc.InLists;
 
 /** {@code sb_outbox}: CRM and channel writes waiting, done or failed. */
 public final class OutboxTable {
@@ -93,9 +94,9 @@ public final class OutboxTable {
         Set<String> result = new HashSet<>();
         List<String> keys = List.copyOf(sequenceKeys);
         for (int from = 0; from < keys.size(); from += IN_CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
+            List<String> chunk = InLists.padded(keys.subList(from, Math.min(keys.size(), from + IN_CHUNK)));
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT sequence_key FROM sb_outbox WHERE sequence_key IN ("
-                    + Rows.placeholders(chunk.size()) + ") AND state <> ?")) {
+                    + InLists.placeholders(chunk.size()) + ") AND state <> ?")) {
                 int i = 1;
                 for (String key : chunk) {
                     ps.setString(i++, key);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.switchboard.jdbc.InLists;
 
 /** {@code sb_reply}: agents' replies, one per {@code SEND_REPLY} outbox command and with its id. */
 public final class ReplyTable {
@@ -39,9 +40,9 @@ public final class ReplyTable {
     public static Map<Long, Reply> find(Connection c, List<Long> ids) throws SQLException {
         Map<Long, Reply> found = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            List<Long> chunk = InLists.padded(ids.subList(from, Math.min(ids.size(), from + IN_CHUNK)));
             try (PreparedStatement ps = c.prepareStatement("SELECT id, interaction_id, conversation_id, agent_id, subject, body, "
-                    + "created_at, sent_at, message_id FROM sb_reply WHERE id IN (" + Rows.placeholders(chunk.size()) + ")")) {
+                    + "created_at, sent_at, message_id FROM sb_reply WHERE id IN (" + InLists.placeholders(chunk.size()) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setLong(i + 1, chunk.get(i));
                 }

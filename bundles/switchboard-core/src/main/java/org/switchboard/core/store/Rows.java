@@ -38,11 +38,6 @@ public final class Rows {
         }
     }
 
-    /** A placeholder list {@code ?,?,?} for an IN clause of {@code n} values. */
-    public static String placeholders(int n) {
-        return "?" + ",?".repeat(Math.max(0, n - 1));
-    }
-
     /** Cuts text to the column's width, so a long value is shortened rather than refused. */
     public static String clip(String value, int width) {
         return value == null || value.length() <= width ? value : value.substring(0, width);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.switchboard.api.TicketRef;
 import org.switchboard.api.service.Ticket;
+import org.switchboard.jdbc.InLists;
 
 /** {@code sb_ticket}: the tickets the CRMs opened for conversations. */
 public final class TicketTable {
@@ -33,9 +34,9 @@ public final class TicketTable {
         java.util.Set<String> known = new java.util.HashSet<>();
         List<Long> ids = tickets.stream().map(Map.Entry::getKey).distinct().toList();
         for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Long> chunk = InLists.padded(ids.subList(from, Math.min(ids.size(), from + 500)));
             try (PreparedStatement ps = c.prepareStatement("SELECT conversation_id, connector_id FROM sb_ticket WHERE conversation_id IN ("
-                    + Rows.placeholders(chunk.size()) + ")")) {
+                    + InLists.placeholders(chunk.size()) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setLong(i + 1, chunk.get(i));
                 }
@@ -119,9 +120,9 @@ public final class TicketTable {
         Map<Long, TicketRef> result = new HashMap<>();
         List<Long> ids = List.copyOf(conversationIds);
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            List<Long> chunk = InLists.padded(ids.subList(from, Math.min(ids.size(), from + IN_CHUNK)));
             try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE t.conversation_id IN ("
-                    + Rows.placeholders(chunk.size()) + ") AND t.connector_id = ?")) {
+                    + InLists.placeholders(chunk.size()) + ") AND t.connector_id = ?")) {
                 int i = 1;
                 for (Long id : chunk) {
                     ps.setLong(i++, id);

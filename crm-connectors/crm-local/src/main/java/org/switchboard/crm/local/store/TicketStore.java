@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.spi.ActivityKind;
+import org.switchboard.jdbc.InLists;
 import org.switchboard.jdbc.Transactions;
 
 /**
@@ -193,11 +194,12 @@ public final class TicketStore {
         touch(connection, touched);
     }
 
-    private static java.util.Map<String, LocalTicket> ticketsByKeys(Connection connection, List<String> keys)
+    private static java.util.Map<String, LocalTicket> ticketsByKeys(Connection connection, List<String> batchKeys)
             throws SQLException {
+        List<String> keys = InLists.padded(batchKeys);
         java.util.Map<String, LocalTicket> found = new java.util.HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT idempotency_key, " + TICKET_COLUMNS
-                + " FROM crm_local_tickets WHERE idempotency_key IN (" + placeholders(keys.size()) + ")")) {
+                + " FROM crm_local_tickets WHERE idempotency_key IN (" + InLists.placeholders(keys.size()) + ")")) {
             for (int i = 0; i < keys.size(); i++) {
                 select.setString(i + 1, keys.get(i));
             }
@@ -210,10 +212,11 @@ public final class TicketStore {
         return found;
     }
 
-    private static java.util.Set<String> entryKeys(Connection connection, List<String> keys) throws SQLException {
+    private static java.util.Set<String> entryKeys(Connection connection, List<String> batchKeys) throws SQLException {
+        List<String> keys = InLists.padded(batchKeys);
         java.util.Set<String> found = new java.util.HashSet<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT idempotency_key FROM crm_local_entries "
-                + "WHERE idempotency_key IN (" + placeholders(keys.size()) + ")")) {
+                + "WHERE idempotency_key IN (" + InLists.placeholders(keys.size()) + ")")) {
             for (int i = 0; i < keys.size(); i++) {
                 select.setString(i + 1, keys.get(i));
             }
@@ -226,9 +229,6 @@ public final class TicketStore {
         return found;
     }
 
-    private static String placeholders(int n) {
-        return "?" + ",?".repeat(Math.max(0, n - 1));
-    }
 
     /**
      * Appends an entry to a ticket's log ({@code ticketId} not {@code null}) or to the customer's
