@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,8 +109,8 @@ public final class Core implements AutoCloseable {
         this.crms = crms;
         this.health = health;
         AddressNormalizer normalizer = new AddressNormalizer(settings.defaultRegion());
-        this.lookupExecutor = Executors.newFixedThreadPool(8, daemon("switchboard-crm-lookup"));
-        this.popExecutor = Executors.newFixedThreadPool(2, daemon("switchboard-pop"));
+        this.lookupExecutor = Executors.newFixedThreadPool(8, Threads.daemon("switchboard-crm-lookup"));
+        this.popExecutor = Executors.newFixedThreadPool(2, Threads.daemon("switchboard-pop"));
         CrmLookup crmLookup = new CrmLookup(crms, lookupExecutor, clock, settings.crmLookupBudget(), settings.crmLookupTtl());
         this.dispatcher = new OutboxDispatcher(database, clock, crms, senders, events, settings.outbox(),
                 settings.processing().ticketConnectors());
@@ -227,28 +225,10 @@ public final class Core implements AutoCloseable {
         }
         dispatcher.close();
         routing.close();
-        shutdown(popExecutor);
-        shutdown(lookupExecutor);
+        Threads.stop(popExecutor, Duration.ofSeconds(5));
+        Threads.stop(lookupExecutor, Duration.ofSeconds(5));
         housekeeping.ifPresent(H2Housekeeping::close);
         LOG.info("Switchboard core stopped");
     }
 
-    private static void shutdown(ExecutorService executor) {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

@@ -39,6 +39,7 @@ import org.switchboard.api.spi.CrmOutcome;
 import org.switchboard.api.spi.DeliveryException;
 import org.switchboard.api.spi.OutboundMessage;
 import org.switchboard.api.spi.TicketRequest;
+import org.switchboard.core.Threads;
 import org.switchboard.core.events.Events;
 import org.switchboard.core.identity.CrmDirectory;
 import org.switchboard.core.store.ContactTable;
@@ -495,14 +496,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.stop(workers, Duration.ofSeconds(10));
     }
 
     // ------------------------------------------------------------------ what commands need to know

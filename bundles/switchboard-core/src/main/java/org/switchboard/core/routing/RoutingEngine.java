@@ -43,6 +43,7 @@ import org.switchboard.api.RoutingMode;
 import org.switchboard.api.event.EventProperties;
 import org.switchboard.api.event.Topics;
 import org.switchboard.api.spi.StoreUnavailableException;
+import org.switchboard.core.Threads;
 import org.switchboard.core.events.Events;
 import org.switchboard.core.store.ContactTable;
 import org.switchboard.core.store.Database;
@@ -110,11 +111,7 @@ public final class RoutingEngine implements Router, AutoCloseable {
         this.queues = queues;
         this.pops = pops;
         this.offerTimeout = offerTimeout;
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "switchboard-routing");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, Threads.daemon("switchboard-routing"));
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         executor.setRemoveOnCancelPolicy(true);
@@ -1015,14 +1012,6 @@ public final class RoutingEngine implements Router, AutoCloseable {
 
     @Override
     public void close() {
-        // no interrupts: a thread interrupted in the middle of file I/O can break an embedded database
-        actor.shutdown();
-        try {
-            if (!actor.awaitTermination(10, TimeUnit.SECONDS)) {
-                actor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.stop(actor, Duration.ofSeconds(10));
     }
 }

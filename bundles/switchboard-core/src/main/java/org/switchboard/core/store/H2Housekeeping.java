@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.Threads;
 
 /**
  * Keeps an embedded H2 database's file from growing without end.
@@ -48,11 +49,7 @@ public final class H2Housekeeping implements AutoCloseable {
 
     private H2Housekeeping(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "switchboard-h2-housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("switchboard-h2-housekeeping"));
     }
 
     /**
@@ -144,11 +141,7 @@ public final class H2Housekeeping implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // a step interrupted while it rewrites would close H2's file under it
+        Threads.stop(thread, Duration.ofSeconds(5));
     }
 }
