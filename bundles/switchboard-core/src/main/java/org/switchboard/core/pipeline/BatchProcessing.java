@@ -105,18 +105,7 @@ final class BatchProcessing {
         Instant now = clock.instant();
         Lookups lookups = database.read(c -> lookUp(c, batch));
         Map<Long, String> queueOf = new HashMap<>();
-        List<QueuedItem> candidates = new ArrayList<>();
-        for (AcceptedContact a : batch) {
-            InboundContact x = a.contact();
-            if (x.routing() == RoutingMode.CORE) {
-                String queueId = queues.select(x.channel(), x.entryPoint());
-                queueOf.put(a.interactionId(), queueId);
-                if (x.targetAgent() == null) {
-                    candidates.add(new QueuedItem(a.interactionId(), x.channel(), x.routing(), queueId, now, a.originNanos()));
-                }
-            }
-        }
-        Map<Long, String> agents = router.reserve(candidates);
+        Map<Long, String> agents = reserveAgents(batch, now, queueOf);
         Plan plan = new Plan(now, queueOf, agents);
         List<Outcome> outcomes;
         try {
@@ -143,6 +132,25 @@ final class BatchProcessing {
     }
 
     // ------------------------------------------------------------------ before the transaction
+
+    /**
+     * Chooses the queue of each core-routed contact (into {@code queueOf}) and asks routing for agents
+     * free for them now; those are offered in the transaction.
+     */
+    private Map<Long, String> reserveAgents(List<AcceptedContact> batch, Instant now, Map<Long, String> queueOf) {
+        List<QueuedItem> candidates = new ArrayList<>();
+        for (AcceptedContact a : batch) {
+            InboundContact x = a.contact();
+            if (x.routing() == RoutingMode.CORE) {
+                String queueId = queues.select(x.channel(), x.entryPoint());
+                queueOf.put(a.interactionId(), queueId);
+                if (x.targetAgent() == null) {
+                    candidates.add(new QueuedItem(a.interactionId(), x.channel(), x.routing(), queueId, now, a.originNanos()));
+                }
+            }
+        }
+        return router.reserve(candidates);
+    }
 
     /** What the store and the CRMs know about the batch's addresses and thread keys. */
     private record Lookups(Map<Address, Long> customers, Map<Address, List<CrmMatch>> crmMatches,

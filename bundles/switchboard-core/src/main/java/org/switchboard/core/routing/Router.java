@@ -22,12 +22,13 @@ public interface Router {
      */
     Map<Long, String> reserve(List<QueuedItem> candidates);
 
-    /** Gives back agents reserved for interactions that were not offered after all (the transaction failed). */
+    /** Gives back agents reserved for interactions that were not offered after all (the transaction failed, or did not queue them). */
     void release(Collection<Long> interactionIds);
 
     /**
      * The interactions that processing queued or offered (and the channel-routed ones it identified),
-     * after its commit. Settles their reservations; never blocks.
+     * after its commit. The offered ones take over their reservations; unused ones must have been given
+     * back with {@link #release} first. Never blocks.
      */
     void enqueued(List<QueuedItem> items);
 }

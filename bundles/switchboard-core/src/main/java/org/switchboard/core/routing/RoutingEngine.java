@@ -254,7 +254,6 @@ public final class RoutingEngine implements Router, AutoCloseable {
                     offeredInProcessing(item, now);
                     continue;
                 }
-                unreserve(item.interactionId());
                 Tracked known = live.get(item.interactionId());
                 if (item.targetAgent() != null && offerToTarget(item, known)) {
                     continue;

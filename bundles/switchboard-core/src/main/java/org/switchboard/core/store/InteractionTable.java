@@ -183,11 +183,7 @@ public final class InteractionTable {
                 toQueue.setString(4, p.queueId());
                 toQueue.setLong(5, p.at().toEpochMilli());
                 toQueue.setString(6, p.agentId());
-                if (offered) {
-                    toQueue.setLong(7, p.at().toEpochMilli());
-                } else {
-                    toQueue.setNull(7, Types.BIGINT);
-                }
+                Rows.setLong(toQueue, 7, offered ? p.at().toEpochMilli() : null);
                 toQueue.setLong(8, p.id());
                 toQueue.setString(9, InteractionState.NEW.name());
                 toQueue.addBatch();
