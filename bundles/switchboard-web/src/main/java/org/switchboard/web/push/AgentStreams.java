@@ -1,8 +1,6 @@
 package org.switchboard.web.push;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,24 +14,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code Last-Event-ID} gets what it missed, in order, before anything new.
  */
 final class AgentStreams {
-    private final int replay;
+    private final int replayFrames;
+    private final int replayBytes;
     private final AtomicLong ids;
     private final Map<String, Agent> agents = new ConcurrentHashMap<>();
 
-    private record Sent(long id, byte[] frame) {
-    }
-
-    private static final class Agent {
-        final Deque<Sent> recent = new ArrayDeque<>();
+    private final class Agent {
+        final FrameRing recent = new FrameRing(replayFrames, replayBytes);
         final Set<SseConnection> open = new CopyOnWriteArraySet<>();
     }
 
     /**
-     * @param replay  how many of an agent's latest events are kept for replay
-     * @param firstId the id after which numbering starts (the start time keeps ids rising across restarts)
+     * @param replayFrames how many of an agent's latest events are kept for replay
+     * @param replayBytes  how many bytes of them at most
+     * @param firstId      the id after which numbering starts (the start time keeps ids rising across restarts)
      */
-    AgentStreams(int replay, long firstId) {
-        this.replay = replay;
+    AgentStreams(int replayFrames, int replayBytes, long firstId) {
+        this.replayFrames = replayFrames;
+        this.replayBytes = replayBytes;
         this.ids = new AtomicLong(firstId);
     }
 
@@ -55,10 +53,7 @@ final class AgentStreams {
         synchronized (agent) {
             id = ids.incrementAndGet();
             frame = SseFrames.frame(id, event, json);
-            agent.recent.addLast(new Sent(id, frame));
-            while (agent.recent.size() > replay) {
-                agent.recent.removeFirst();
-            }
+            agent.recent.add(id, frame);
             for (SseConnection connection : agent.open) {
                 connection.send(frame, originNanos, receivedNanos);
             }
@@ -76,11 +71,7 @@ final class AgentStreams {
             agent.open.add(connection);
             connection.send(SseFrames.opening());
             if (lastEventId != null) {
-                for (Sent sent : agent.recent) {
-                    if (sent.id() > lastEventId) {
-                        connection.send(sent.frame());
-                    }
-                }
+                agent.recent.forEachAfter(lastEventId, connection::send);
             }
         }
         connection.onClose(() -> agent.open.remove(connection));

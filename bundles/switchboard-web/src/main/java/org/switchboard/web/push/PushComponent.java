@@ -71,6 +71,7 @@ public final class PushComponent implements EventHandler {
         seed(queues, interactions);
         picture = new SupervisorPicture(queues, agents, interactions, day, mapper, clock);
         agentStreams = new AgentStreams(Math.max(1, Math.min(1000, config.popReplayBuffer())),
+                Math.max(16, Math.min(16384, config.popReplayKilobytes())) * 1024,
                 System.currentTimeMillis() * 1000);
         supervisorStreams = new SupervisorStreams(picture::json, timers, SUPERVISOR_COALESCE_MILLIS);
         long heartbeat = Math.max(1, config.heartbeatSeconds());

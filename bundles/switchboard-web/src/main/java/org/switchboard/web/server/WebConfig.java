@@ -32,6 +32,10 @@ public @interface WebConfig {
             description = "Per agent: what a reconnecting console gets again (Last-Event-ID)")
     int popReplayBuffer() default 100;
 
+    @AttributeDefinition(name = "Bytes kept for replay (KB)", min = "16", max = "16384",
+            description = "Per agent, at most this much of those events; the oldest go first")
+    int popReplayKilobytes() default 256;
+
     @AttributeDefinition(name = "Event stream heartbeat (seconds)", min = "1",
             description = "How often an idle event stream gets a comment line, so proxies keep it open")
     int heartbeatSeconds() default 15;

@@ -45,7 +45,7 @@ class PopStreamTest {
     void start() throws Exception {
         when(agents.findByLogin("alice")).thenReturn(Optional.of(Samples.agent("a-alice", "alice")));
         when(agents.findByLogin("bob")).thenReturn(Optional.of(Samples.agent("a-bob", "bob")));
-        streams = new AgentStreams(3, 1000);
+        streams = new AgentStreams(3, 64 * 1024, 1000);
         api = ApiFixture.start();
         api.addServlet(new PopStreamServlet(api.api().authentication(),
                 (origin, received) -> latency.record(System.nanoTime() - origin), mapper, agents, streams), PopStreamServlet.PATH);
