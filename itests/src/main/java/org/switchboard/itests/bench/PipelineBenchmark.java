@@ -101,7 +101,7 @@ public final class PipelineBenchmark {
         } else if (store.equals("h2")) {
             h2Folder = Files.createTempDirectory("switchboard-benchmark");
             // as etc/org.ops4j.datasource-switchboard.cfg has it
-            pool.setJdbcUrl("jdbc:h2:file:" + h2Folder.resolve("switchboard") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE");
+            pool.setJdbcUrl("jdbc:h2:file:" + h2Folder.resolve("switchboard") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;OPTIMIZE_REUSE_RESULTS=0;DB_CLOSE_ON_EXIT=FALSE");
             pool.setUsername("switchboard");
             pool.setPassword("switchboard");
         } else {

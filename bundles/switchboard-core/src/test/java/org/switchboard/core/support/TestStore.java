@@ -38,7 +38,7 @@ public final class TestStore implements AutoCloseable {
 
     /** The H2 file database in {@code folder}, set up as the distribution's (every commit written when it is made). */
     public static TestStore h2(Path folder) {
-        return new TestStore("jdbc:h2:file:" + folder.resolve("switchboard").toAbsolutePath() + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
+        return new TestStore("jdbc:h2:file:" + folder.resolve("switchboard").toAbsolutePath() + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;OPTIMIZE_REUSE_RESULTS=0");
     }
 
     /** A clean PostgreSQL schema: everything of earlier runs dropped. */

@@ -63,7 +63,7 @@ public final class CorePopLatencyBenchmark {
         JdbcDataSource dataSource = new JdbcDataSource();
         boolean inMemory = args.length > 2 && "mem".equals(args[2]);
         dataSource.setURL(inMemory ? "jdbc:h2:mem:switchboard;DB_CLOSE_DELAY=-1"
-                : "jdbc:h2:file:" + folder.resolve("switchboard") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;DB_CLOSE_DELAY=-1");
+                : "jdbc:h2:file:" + folder.resolve("switchboard") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;OPTIMIZE_REUSE_RESULTS=0;DB_CLOSE_DELAY=-1");
         Map<String, Long> written = new ConcurrentHashMap<>();
         Map<String, Long> firstPop = new ConcurrentHashMap<>();
         Map<String, Long> cardPop = new ConcurrentHashMap<>();
