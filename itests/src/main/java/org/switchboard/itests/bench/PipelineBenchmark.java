@@ -38,6 +38,7 @@ import org.switchboard.crm.local.store.TicketNumbers;
 import org.switchboard.crm.local.store.TicketStore;
 import org.switchboard.itests.distribution.PostgresSchema;
 import org.switchboard.itests.distribution.SwitchboardInstance;
+import org.switchboard.jdbc.H2Settings;
 
 /**
  * Drives contacts through the core's {@link ContactIngress} and measures them end to end: from
@@ -101,7 +102,7 @@ public final class PipelineBenchmark {
         } else if (store.equals("h2")) {
             h2Folder = Files.createTempDirectory("switchboard-benchmark");
             // as etc/org.ops4j.datasource-switchboard.cfg has it
-            pool.setJdbcUrl("jdbc:h2:file:" + h2Folder.resolve("switchboard") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;OPTIMIZE_REUSE_RESULTS=0;DB_CLOSE_ON_EXIT=FALSE");
+            pool.setJdbcUrl("jdbc:h2:file:" + h2Folder.resolve("switchboard") + H2Settings.SHIPPED + ";DB_CLOSE_ON_EXIT=FALSE");
             pool.setUsername("switchboard");
             pool.setPassword("switchboard");
         } else {

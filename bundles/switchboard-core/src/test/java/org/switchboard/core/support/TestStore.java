@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.switchboard.jdbc.H2Settings;
 import org.switchboard.jdbc.testing.CrashGate;
 
 /** Databases for tests: an H2 file database in a temporary folder, or the PostgreSQL CI provides. */
@@ -38,7 +39,7 @@ public final class TestStore implements AutoCloseable {
 
     /** The H2 file database in {@code folder}, set up as the distribution's (every commit written when it is made). */
     public static TestStore h2(Path folder) {
-        return new TestStore("jdbc:h2:file:" + folder.resolve("switchboard").toAbsolutePath() + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;OPTIMIZE_REUSE_RESULTS=0");
+        return new TestStore("jdbc:h2:file:" + folder.resolve("switchboard").toAbsolutePath() + H2Settings.SHIPPED);
     }
 
     /** A clean PostgreSQL schema: everything of earlier runs dropped. */

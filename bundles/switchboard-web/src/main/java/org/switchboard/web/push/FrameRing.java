@@ -60,7 +60,7 @@ final class FrameRing {
             at = placeFor(length);
         }
         System.arraycopy(frame, 0, bytes, at, length);
-        int slot = (first + count) % ids.length;
+        int slot = slot(count);
         ids[slot] = id;
         starts[slot] = at;
         lengths[slot] = length;
@@ -70,15 +70,11 @@ final class FrameRing {
     /** Hands a copy of every kept frame with an id above {@code afterId} to {@code sink}, oldest first. */
     void forEachAfter(long afterId, Consumer<byte[]> sink) {
         for (int i = 0; i < count; i++) {
-            int slot = (first + i) % ids.length;
+            int slot = slot(i);
             if (ids[slot] > afterId) {
                 sink.accept(Arrays.copyOfRange(bytes, starts[slot], starts[slot] + lengths[slot]));
             }
         }
-    }
-
-    int size() {
-        return count;
     }
 
     int capacityBytes() {
@@ -96,7 +92,7 @@ final class FrameRing {
             return length <= bytes.length ? 0 : -1;
         }
         int oldest = starts[first];
-        int newest = (first + count - 1) % ids.length;
+        int newest = slot(count - 1);
         int end = starts[newest] + lengths[newest];
         if (starts[newest] >= oldest) {
             if (bytes.length - end >= length) {
@@ -105,6 +101,11 @@ final class FrameRing {
             return oldest >= length ? 0 : -1;
         }
         return oldest - end >= length ? end : -1;
+    }
+
+    /** Where the {@code i}-th kept frame (0: the oldest) is in {@link #ids}, {@link #starts} and {@link #lengths}. */
+    private int slot(int i) {
+        return (first + i) % ids.length;
     }
 
     private void dropOldest() {
@@ -116,7 +117,7 @@ final class FrameRing {
     private void grow(int length) {
         int needed = length;
         for (int i = 0; i < count; i++) {
-            needed += lengths[(first + i) % ids.length];
+            needed += lengths[slot(i)];
         }
         int size = bytes.length;
         while (size < needed * 2 && size < maxBytes) {
@@ -125,7 +126,7 @@ final class FrameRing {
         byte[] grown = new byte[size];
         int at = 0;
         for (int i = 0; i < count; i++) {
-            int slot = (first + i) % ids.length;
+            int slot = slot(i);
             System.arraycopy(bytes, starts[slot], grown, at, lengths[slot]);
             starts[slot] = at;
             at += lengths[slot];

@@ -23,6 +23,7 @@ import org.switchboard.core.identity.CrmDirectory;
 import org.switchboard.core.outbox.ChannelSenders;
 import org.switchboard.core.pipeline.ProcessingSettings;
 import org.switchboard.core.service.HealthServiceImpl;
+import org.switchboard.jdbc.H2Settings;
 import org.switchboard.telephony.ami.AmiMessage;
 import org.switchboard.telephony.ami.FakeAmiServer;
 import org.switchboard.telephony.asterisk.AmiSession;
@@ -63,7 +64,7 @@ public final class CorePopLatencyBenchmark {
         JdbcDataSource dataSource = new JdbcDataSource();
         boolean inMemory = args.length > 2 && "mem".equals(args[2]);
         dataSource.setURL(inMemory ? "jdbc:h2:mem:switchboard;DB_CLOSE_DELAY=-1"
-                : "jdbc:h2:file:" + folder.resolve("switchboard") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;OPTIMIZE_REUSE_RESULTS=0;DB_CLOSE_DELAY=-1");
+                : "jdbc:h2:file:" + folder.resolve("switchboard") + H2Settings.SHIPPED + ";DB_CLOSE_DELAY=-1");
         Map<String, Long> written = new ConcurrentHashMap<>();
         Map<String, Long> firstPop = new ConcurrentHashMap<>();
         Map<String, Long> cardPop = new ConcurrentHashMap<>();
