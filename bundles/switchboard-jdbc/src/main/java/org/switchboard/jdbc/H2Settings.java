@@ -6,7 +6,7 @@ package org.switchboard.jdbc;
  */
 public final class H2Settings {
     /** Appended to {@code jdbc:h2:file:PATH}. */
-    public static final String SHIPPED = ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;OPTIMIZE_REUSE_RESULTS=0";
+    public static final String SHIPPED = ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;OPTIMIZE_REUSE_RESULTS=0;CACHE_SIZE=1024";
 
     private H2Settings() {
     }
