@@ -60,34 +60,6 @@ public final class DistributionBench implements AutoCloseable {
         }
     }
 
-    /**
-     * Lowers the scheduling priority of this JVM's threads to {@code nice} (Linux) once Karaf runs. The
-     * program that plays the customers and the agents shares the machine's cores with Karaf, which on a
-     * server it would not; at the same priority it takes about a third of two cores from it. Threads
-     * started later inherit the niceness of the thread that starts them; Karaf, started before, keeps
-     * its own. Returns what it did, for the benchmark's printout.
-     */
-    public static String yieldToServer(int nice) throws InterruptedException {
-        String same = "load generator at Karaf's priority";
-        Path tasks = Path.of("/proc/self/task");
-        if (nice == 0) {
-            return same;
-        }
-        if (!Files.isDirectory(tasks)) {
-            return same + " (no /proc here to lower it)";
-        }
-        List<String> command = new ArrayList<>(List.of("renice", "-n", Integer.toString(nice), "-p"));
-        try (Stream<Path> threads = Files.list(tasks)) {
-            threads.map(task -> task.getFileName().toString()).forEach(command::add);
-            Process renice = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(renice.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return renice.waitFor() == 0 ? "load generator at nice " + nice + ", Karaf at its own"
-                    : same + " (renice failed: " + output.strip() + ")";
-        } catch (IOException e) {
-            return same + " (renice failed: " + e.getMessage() + ")";
-        }
-    }
-
     public HttpClient http() {
         return http;
     }

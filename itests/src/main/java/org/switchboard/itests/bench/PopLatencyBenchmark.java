@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.switchboard.itests.distribution.SwitchboardInstance;
 
 /**
@@ -78,11 +80,7 @@ public final class PopLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<String> rest = new ArrayList<>(List.of(args));
-        int at = rest.indexOf("--generator-nice");
-        int generatorNice = at < 0 ? GENERATOR_NICE : Integer.parseInt(rest.remove(at + 1));
-        if (at >= 0) {
-            rest.remove(at);
-        }
+        int generatorNice = takeGeneratorNice(rest);
         DistributionBench.Options options = DistributionBench.Options.parse(rest.toArray(String[]::new), 50, 200, 30, 90);
         int agents = options.agents();
         Path work = Path.of(System.getProperty("java.io.tmpdir"), "switchboard-pop-benchmark");
@@ -94,12 +92,50 @@ public final class PopLatencyBenchmark {
             Instant started = Instant.now();
             instance.start();
             instance.awaitReady(started, READY_TIMEOUT);
-            String priority = DistributionBench.yieldToServer(generatorNice);
+            String priority = yieldToServer(generatorNice);
             try (DistributionBench bench = new DistributionBench(instance.api())) {
                 new PopLatencyBenchmark(bench).run(agents, options.rate(), options.seconds(), options.warmup(), priority);
             } finally {
                 instance.stop();
             }
+        }
+    }
+
+    /** Removes {@code --generator-nice N} from the options, which the shared ones do not know; its value or the default. */
+    private static int takeGeneratorNice(List<String> args) {
+        int at = args.indexOf("--generator-nice");
+        if (at < 0) {
+            return GENERATOR_NICE;
+        }
+        args.remove(at);
+        return Integer.parseInt(args.remove(at));
+    }
+
+    /**
+     * Lowers the scheduling priority of this JVM's threads to {@code nice} (Linux) once Karaf runs. The
+     * program that plays the customers and the agents shares the machine's cores with Karaf, which on a
+     * server it would not; at the same priority it takes about a third of two cores from it. Threads
+     * started later inherit the niceness of the thread that starts them; Karaf, started before, keeps
+     * its own. Returns what it did, for the benchmark's printout.
+     */
+    private static String yieldToServer(int nice) throws InterruptedException {
+        String same = "load generator at Karaf's priority";
+        Path tasks = Path.of("/proc/self/task");
+        if (nice == 0) {
+            return same;
+        }
+        if (!Files.isDirectory(tasks)) {
+            return same + " (no /proc here to lower it)";
+        }
+        List<String> command = new ArrayList<>(List.of("renice", "-n", Integer.toString(nice), "-p"));
+        try (Stream<Path> threads = Files.list(tasks)) {
+            threads.map(task -> task.getFileName().toString()).forEach(command::add);
+            Process renice = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(renice.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return renice.waitFor() == 0 ? "load generator at nice " + nice + ", Karaf at its own"
+                    : same + " (renice failed: " + output.strip() + ")";
+        } catch (IOException e) {
+            return same + " (renice failed: " + e.getMessage() + ")";
         }
     }
 
