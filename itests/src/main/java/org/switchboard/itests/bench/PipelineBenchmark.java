@@ -58,11 +58,18 @@ import org.switchboard.jdbc.H2Settings;
  *
  * Options: {@code --store h2|postgres} (default h2), {@code --contacts N} (default 20000),
  * {@code --warmup N} (contacts sent first and not measured, default 5000), {@code --senders N}
- * (threads calling accept, default 32), {@code --timeout SECONDS} (per run, default 600).
+ * (threads calling accept, default 32), {@code --rounds N} (measured runs one after the other in the same JVM,
+ * default 1, at most 6: the JIT compiler is still at work in the first after the warm-up), {@code --timeout SECONDS}
+ * (per run, default 600).
  */
 public final class PipelineBenchmark {
     /** Held here: java.util.logging forgets the level of a logger nobody references. */
     private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
+    /**
+     * The measured rounds' German mobile ranges, one each, so that every round brings new customers
+     * (the warm-up takes +49 152).
+     */
+    private static final List<String> ROUND_PREFIXES = List.of("+49151", "+49157", "+49159", "+49170", "+49171", "+49172");
 
     private PipelineBenchmark() {
     }
@@ -77,6 +84,7 @@ public final class PipelineBenchmark {
         int warmup = 5_000;
         int senders = 32;
         int timeoutSeconds = 600;
+        int rounds = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--store" -> store = args[++i].toLowerCase(Locale.ROOT);
@@ -84,8 +92,12 @@ public final class PipelineBenchmark {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--senders" -> senders = Integer.parseInt(args[++i]);
                 case "--timeout" -> timeoutSeconds = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
+        }
+        if (rounds < 1 || rounds > ROUND_PREFIXES.size()) {
+            throw new IllegalArgumentException("--rounds is 1 to " + ROUND_PREFIXES.size());
         }
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         PostgresSchema schema = null;
@@ -129,25 +141,39 @@ public final class PipelineBenchmark {
                     schema.analyze();
                 }
 
-                System.out.printf("measuring %d contacts ...%n", contacts);
-                Run prepared = new Run("run", "+49151", contacts, completions);
-                long cpuBefore = processCpuNanos();
-                long writtenBefore = bytesWritten();
-                Run run = drive(core.ingress(), prepared, senders);
-                boolean all = run.awaitProcessed(timeout);
-                long cpu = processCpuNanos() - cpuBefore;
-                long written = bytesWritten() - writtenBefore;
-                run.report(all);
-                // steadier than contacts/s on a machine whose speed drifts; the senders' share is in it
-                System.out.printf(Locale.ROOT, "run: CPU %.1f s for %d contacts, %.0f us per contact (this JVM, all threads)%n",
-                        cpu / 1e9, contacts, cpu / 1e3 / contacts);
-                if (written >= 0) {
-                    // steadier still: how much the store wrote (H2 writes each commit's changed pages to its file)
-                    System.out.printf(Locale.ROOT, "run: this JVM wrote %.1f MB to files, %.1f kB per contact%n",
-                            written / 1e6, written / 1e3 / contacts);
+                List<Run> runs = new ArrayList<>(List.of(warm));
+                boolean all = true;
+                for (int round = 1; round <= rounds && all; round++) {
+                    String name = rounds == 1 ? "run" : "run " + round;
+                    System.out.printf("%s: measuring %d contacts ...%n", name, contacts);
+                    Run prepared = new Run(name, ROUND_PREFIXES.get(round - 1), contacts, completions);
+                    long cpuBefore = processCpuNanos();
+                    long jitBefore = ProcessCpu.jitNanos(ProcessHandle.current().pid());
+                    long writtenBefore = bytesWritten();
+                    Run run = drive(core.ingress(), prepared, senders);
+                    all = run.awaitProcessed(timeout);
+                    long cpu = processCpuNanos() - cpuBefore;
+                    long jitAfter = ProcessCpu.jitNanos(ProcessHandle.current().pid());
+                    long jit = jitBefore < 0 || jitAfter < 0 ? -1 : jitAfter - jitBefore;
+                    long written = bytesWritten() - writtenBefore;
+                    run.report(all);
+                    runs.add(run);
+                    // steadier than contacts/s on a machine whose speed drifts; the senders' share is in it
+                    System.out.printf(Locale.ROOT, "%s: CPU %.1f s for %d contacts, %.0f us per contact (this JVM, all threads)%n",
+                            name, cpu / 1e9, contacts, cpu / 1e3 / contacts);
+                    if (jit >= 0) {
+                        // the JIT's compiler threads share the two cores: while they still work, it is not the steady state
+                        System.out.printf(Locale.ROOT, "%s: of which the JIT compiler %.1f s%s%n", name, jit / 1e9,
+                                jit > cpu / 10 ? " (more than a tenth: not yet the steady state)" : "");
+                    }
+                    if (written >= 0) {
+                        // steadier still: how much the store wrote (H2 writes each commit's changed pages to its file)
+                        System.out.printf(Locale.ROOT, "%s: this JVM wrote %.1f MB to files, %.1f kB per contact%n",
+                                name, written / 1e6, written / 1e3 / contacts);
+                    }
                 }
 
-                Verification verification = Verification.of(core.ingress(), dataSource, completions, warm, run);
+                Verification verification = Verification.of(core.ingress(), dataSource, completions, runs.toArray(Run[]::new));
                 verification.print();
                 if (!all || !verification.passed()) {
                     throw new IllegalStateException("the benchmark found lost, duplicated or failed contacts");
