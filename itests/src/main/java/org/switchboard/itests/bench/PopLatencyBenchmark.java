@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +42,8 @@ import org.switchboard.itests.distribution.SwitchboardInstance;
  *   <li>client: from the POST leaving this program to the pop read from the agent's stream (both in
  *       this JVM, so one clock), which adds the HTTP client and the network stack on both ends.</li>
  * </ul>
- * It also checks that every pop arrived, on the stream of the agent it was for only.
+ * It also checks that every pop arrived, on the stream of the agent it was for only, and prints Karaf's
+ * CPU time over the measured part with its JIT compiler's share (still compiling means not yet warm).
  *
  * <pre>
  * mvn -B -q -pl itests exec:java -Dexec.mainClass=org.switchboard.itests.bench.PopLatencyBenchmark \
@@ -94,7 +96,7 @@ public final class PopLatencyBenchmark {
             instance.awaitReady(started, READY_TIMEOUT);
             String priority = yieldToServer(generatorNice);
             try (DistributionBench bench = new DistributionBench(instance.api())) {
-                new PopLatencyBenchmark(bench).run(agents, options.rate(), options.seconds(), options.warmup(), priority);
+                new PopLatencyBenchmark(bench).run(instance.pid(), agents, options.rate(), options.seconds(), options.warmup(), priority);
             } finally {
                 instance.stop();
             }
@@ -139,7 +141,7 @@ public final class PopLatencyBenchmark {
         }
     }
 
-    private void run(int agents, int rate, int seconds, int warmup, String priority) throws Exception {
+    private void run(long karaf, int agents, int rate, int seconds, int warmup, String priority) throws Exception {
         awaitContactsAccepted();
         for (int n = 1; n <= agents; n++) {
             String login = login(n);
@@ -159,10 +161,16 @@ public final class PopLatencyBenchmark {
         accepted.set(0);
         refused.clear();
 
+        long karafCpuBefore = ProcessCpu.totalNanos(karaf);
+        long karafJitBefore = ProcessCpu.jitNanos(karaf);
+        long measuring = System.nanoTime();
         post(rate, seconds, "measured");
         awaitAnswers(rate * seconds);
         List<String> measured = List.copyOf(acceptedIds);
         boolean all = awaitPops(measured);
+        long karafCpu = ProcessCpu.totalNanos(karaf) - karafCpuBefore;
+        long karafJit = ProcessCpu.jitNanos(karaf) - karafJitBefore;
+        long measuredNanos = System.nanoTime() - measuring;
 
         JsonNode server = JSON.readTree(bench.send(bench.request("/pops/latency", "admin").GET(), 200));
         long[] client = measured.stream().filter(poppedAt::containsKey)
@@ -191,6 +199,12 @@ public final class PopLatencyBenchmark {
                 millis(client.length == 0 ? 0 : client[client.length - 1]));
         System.out.printf("target  p99 <= 25 ms (server figure): %s%n", server.path("samples").asLong() == 0 ? "no samples"
                 : server.path("p99Millis").asDouble() <= 25.0 ? "met" : "NOT met");
+        if (karafCpuBefore >= 0 && karafJitBefore >= 0) {
+            // the JIT's compiler threads share the cores with the pops: while they still work, it is not the steady state
+            System.out.printf(Locale.ROOT, "Karaf while measured: CPU %.1f s (%.2f cores), of which its JIT compiler %.1f s%s%n",
+                    karafCpu / 1e9, (double) karafCpu / measuredNanos, karafJit / 1e9,
+                    karafJit > karafCpu / 10 ? " (more than a tenth: not yet the steady state, warm up longer with --warmup)" : "");
+        }
         System.out.printf("machine load average after the run: %s%n", loadAverage());
     }
 
