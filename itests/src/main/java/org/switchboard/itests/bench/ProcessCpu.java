@@ -28,7 +28,8 @@ final class ProcessCpu {
     /**
      * CPU time of the process's JIT compiler threads ({@code C1 CompilerThre…}, {@code C2 CompilerThre…}),
      * or -1 where there is no {@code /proc}. The JVM's own compilation time is wall time, which a busy
-     * machine stretches.
+     * machine stretches. A compiler thread the JVM ends when it has nothing to do takes its time with it;
+     * on two cores the JVM keeps its one C1 and one C2 thread.
      */
     static long jitNanos(long pid) {
         long ticks = 0;
