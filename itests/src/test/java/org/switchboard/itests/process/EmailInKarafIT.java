@@ -64,9 +64,13 @@ class EmailInKarafIT {
 
     @BeforeEach
     void start() {
-        mail = new GreenMail(new ServerSetup[] {
+        ServerSetup[] servers = {
                 new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+                new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)};
+        for (ServerSetup server : servers) {
+            server.setServerStartupTimeout(30_000); // GreenMail's 2 s is too short for a busy CI machine
+        }
+        mail = new GreenMail(servers);
         mail.start();
         support = mail.setUser(MAILBOX, MAILBOX_USER, MAILBOX_PASSWORD);
         mail.setUser(CUSTOMER, CUSTOMER_USER, CUSTOMER_PASSWORD);

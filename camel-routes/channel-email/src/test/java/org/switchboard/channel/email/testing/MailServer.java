@@ -34,13 +34,20 @@ public final class MailServer implements AutoCloseable {
     private ImapServer restartedImap;
 
     public MailServer() {
-        imapSetup = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
-        greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                imapSetup,
-                new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_POP3)});
+        imapSetup = setup(ServerSetup.PROTOCOL_IMAP);
+        greenMail = new GreenMail(new ServerSetup[] {setup(ServerSetup.PROTOCOL_SMTP), imapSetup, setup(ServerSetup.PROTOCOL_POP3)});
         greenMail.start();
         user = greenMail.setUser(ADDRESS, USER, PASSWORD);
+    }
+
+    /**
+     * A server on a free port of the loopback interface. GreenMail waits 2 s for its servers to start by
+     * default, which a busy 2-core machine (a CI run) has exceeded; 30 s costs nothing when it is quick.
+     */
+    private static ServerSetup setup(String protocol) {
+        ServerSetup setup = new ServerSetup(freePort(), "127.0.0.1", protocol);
+        setup.setServerStartupTimeout(30_000);
+        return setup;
     }
 
     public GreenMail greenMail() {
