@@ -142,19 +142,19 @@ public final class PipelineBenchmark {
                 }
 
                 List<Run> runs = new ArrayList<>(List.of(warm));
+                long self = ProcessHandle.current().pid();
                 boolean all = true;
                 for (int round = 1; round <= rounds && all; round++) {
                     String name = rounds == 1 ? "run" : "run " + round;
                     System.out.printf("%s: measuring %d contacts ...%n", name, contacts);
                     Run prepared = new Run(name, ROUND_PREFIXES.get(round - 1), contacts, completions);
                     long cpuBefore = processCpuNanos();
-                    long jitBefore = ProcessCpu.jitNanos(ProcessHandle.current().pid());
+                    long jitBefore = ProcessCpu.jitNanos(self);
                     long writtenBefore = bytesWritten();
                     Run run = drive(core.ingress(), prepared, senders);
                     all = run.awaitProcessed(timeout);
                     long cpu = processCpuNanos() - cpuBefore;
-                    long jitAfter = ProcessCpu.jitNanos(ProcessHandle.current().pid());
-                    long jit = jitBefore < 0 || jitAfter < 0 ? -1 : jitAfter - jitBefore;
+                    long jit = ProcessCpu.elapsed(jitBefore, ProcessCpu.jitNanos(self));
                     long written = bytesWritten() - writtenBefore;
                     run.report(all);
                     runs.add(run);
@@ -162,9 +162,7 @@ public final class PipelineBenchmark {
                     System.out.printf(Locale.ROOT, "%s: CPU %.1f s for %d contacts, %.0f us per contact (this JVM, all threads)%n",
                             name, cpu / 1e9, contacts, cpu / 1e3 / contacts);
                     if (jit >= 0) {
-                        // the JIT's compiler threads share the two cores: while they still work, it is not the steady state
-                        System.out.printf(Locale.ROOT, "%s: of which the JIT compiler %.1f s%s%n", name, jit / 1e9,
-                                jit > cpu / 10 ? " (more than a tenth: not yet the steady state)" : "");
+                        System.out.printf("%s: %s%n", name, ProcessCpu.jitShare(jit, cpu));
                     }
                     if (written >= 0) {
                         // steadier still: how much the store wrote (H2 writes each commit's changed pages to its file)

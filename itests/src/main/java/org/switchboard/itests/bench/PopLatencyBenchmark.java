@@ -168,8 +168,8 @@ public final class PopLatencyBenchmark {
         awaitAnswers(rate * seconds);
         List<String> measured = List.copyOf(acceptedIds);
         boolean all = awaitPops(measured);
-        long karafCpu = ProcessCpu.totalNanos(karaf) - karafCpuBefore;
-        long karafJit = ProcessCpu.jitNanos(karaf) - karafJitBefore;
+        long karafCpu = ProcessCpu.elapsed(karafCpuBefore, ProcessCpu.totalNanos(karaf));
+        long karafJit = ProcessCpu.elapsed(karafJitBefore, ProcessCpu.jitNanos(karaf));
         long measuredNanos = System.nanoTime() - measuring;
 
         JsonNode server = JSON.readTree(bench.send(bench.request("/pops/latency", "admin").GET(), 200));
@@ -199,11 +199,9 @@ public final class PopLatencyBenchmark {
                 millis(client.length == 0 ? 0 : client[client.length - 1]));
         System.out.printf("target  p99 <= 25 ms (server figure): %s%n", server.path("samples").asLong() == 0 ? "no samples"
                 : server.path("p99Millis").asDouble() <= 25.0 ? "met" : "NOT met");
-        if (karafCpuBefore >= 0 && karafJitBefore >= 0) {
-            // the JIT's compiler threads share the cores with the pops: while they still work, it is not the steady state
-            System.out.printf(Locale.ROOT, "Karaf while measured: CPU %.1f s (%.2f cores), of which its JIT compiler %.1f s%s%n",
-                    karafCpu / 1e9, (double) karafCpu / measuredNanos, karafJit / 1e9,
-                    karafJit > karafCpu / 10 ? " (more than a tenth: not yet the steady state, warm up longer with --warmup)" : "");
+        if (karafCpu >= 0 && karafJit >= 0) {
+            System.out.printf(Locale.ROOT, "Karaf while measured: CPU %.1f s (%.2f cores), %s%n",
+                    karafCpu / 1e9, (double) karafCpu / measuredNanos, ProcessCpu.jitShare(karafJit, karafCpu));
         }
         System.out.printf("machine load average after the run: %s%n", loadAverage());
     }

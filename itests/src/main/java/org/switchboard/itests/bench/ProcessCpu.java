@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * CPU time of a process and of its JIT compiler threads, read from Linux's {@code /proc}: a benchmark
@@ -49,6 +50,20 @@ final class ProcessCpu {
             return -1;
         }
         return ticks * NANOS_PER_TICK;
+    }
+
+    /** {@code after - before}, or -1 when either could not be read. */
+    static long elapsed(long before, long after) {
+        return before < 0 || after < 0 ? -1 : after - before;
+    }
+
+    /**
+     * "of which the JIT compiler … s" for a part of a run, marked when the compiler took more than a tenth
+     * of {@code cpuNanos}: its threads share the cores with the work, so that part is not yet the steady state.
+     */
+    static String jitShare(long jitNanos, long cpuNanos) {
+        return String.format(Locale.ROOT, "of which the JIT compiler %.1f s%s", jitNanos / 1e9,
+                jitNanos > cpuNanos / 10 ? " (more than a tenth: not yet the steady state, warm up longer)" : "");
     }
 
     /** utime + stime of a {@code stat} line; the fields count from the ')' that closes the name, which may hold spaces. */
