@@ -58,8 +58,11 @@ import org.switchboard.jdbc.SchemaUpdate;
 public final class Core implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Core.class);
     public static final String CHANGELOG = "org/switchboard/core/store/changelog.xml";
-    /** How often an embedded H2 database's file is compacted. */
-    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * How often an embedded H2 database's file is compacted: often, in small steps, because every
+     * commit waits while a step runs (see {@link H2Housekeeping}).
+     */
+    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofMillis(250);
 
     /**
      * Everything the core can be told.
