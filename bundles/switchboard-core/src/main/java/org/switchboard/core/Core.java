@@ -59,12 +59,6 @@ public final class Core implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Core.class);
     public static final String CHANGELOG = "org/switchboard/core/store/changelog.xml";
     /**
-     * How often an embedded H2 database's file is compacted: often, in small steps, because every
-     * commit waits while a step runs (see {@link H2Housekeeping}).
-     */
-    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofMillis(250);
-
-    /**
      * Everything the core can be told.
      *
      * @param defaultRegion     region for phone numbers without country code
@@ -136,7 +130,8 @@ public final class Core implements AutoCloseable {
         health.add(new StoreHealthCheck(database));
         health.add(new ProcessingHealthCheck(database, processor));
         health.add(new OutboxHealthCheck(outbox));
-        this.housekeeping = H2Housekeeping.startIfEmbeddedH2(database.dataSource(), database.dialect(), HOUSEKEEPING_INTERVAL);
+        this.housekeeping = H2Housekeeping.startIfEmbeddedH2(database.dataSource(), database.dialect(),
+                H2Housekeeping.INTERVAL);
     }
 
     /**

@@ -32,10 +32,9 @@ import org.switchboard.core.Threads;
  * as H2 does.
  *
  * <p>A step holds H2's store lock, and every commit waits for it. Its time grows with the time since
- * the last step and with what it rewrites: at 200 contacts a second, steps of up to 1 MB once a second
- * held the lock for 14–18 ms on average (up to 41 ms), and once every five seconds for 40–60 ms. The
- * core therefore takes small steps often (see {@code Core}): {@value #WRITE_LIMIT} bytes four times a
- * second held it for 4–7 ms on average, the same rewriting a second as before.
+ * the last step and with what it rewrites, so the core takes small steps often ({@link #INTERVAL},
+ * {@value #WRITE_LIMIT} bytes): long steps held every commit back for tens of milliseconds (README,
+ * <i>The store</i>).
  *
  * <p>It reaches H2's store through H2's public classes by reflection: H2's OSGi bundle does not
  * export the engine's packages. On any other database, an H2 reached over the network, or an H2
@@ -47,6 +46,8 @@ public final class H2Housekeeping implements AutoCloseable {
     static final int TARGET_FILL_RATE = 60;
     /** At most this many live bytes are rewritten in one step. */
     static final int WRITE_LIMIT = 256 * 1024;
+    /** How often the core takes a step: with {@link #WRITE_LIMIT}, up to 1 MB rewritten a second. */
+    public static final Duration INTERVAL = Duration.ofMillis(250);
 
     private final DataSource dataSource;
     private final ScheduledExecutorService thread;
