@@ -320,6 +320,8 @@ class RoutingTest {
     void theCallersMenuChoicesReachThePopAndTheInteraction() {
         Receipt call = harness.core().ingress().accept(Contacts.webhook("+4930123125").routing(RoutingMode.EXTERNAL)
                 .metadata("did", "+4930555000").build());
+        // identified first: an offer that comes before the customer is known pops again once they are
+        await().atMost(CoreHarness.WAIT).until(() -> harness.interaction(call.interactionId()).customerId() != null);
         Instant now = Instant.parse("2026-11-22T10:00:05Z");
         harness.core().interactionEvents().annotated(call.interactionId(), Map.of("ivr.language", "2"), now);
         harness.core().interactionEvents().offered(call.interactionId(), "alice", now.plusSeconds(1));
