@@ -72,8 +72,6 @@ public final class H2Housekeeping implements AutoCloseable {
     /** H2's retention time when the housekeeping started (ms); put back when syncs fail. */
     private int foundRetention = -1;
     private boolean retentionShortened;
-    /** The file store whose retention time was looked at: a database opened again has a new one. */
-    private Object retentionOf;
     private long lastSync = System.nanoTime();
 
     private H2Housekeeping(DataSource dataSource) {
@@ -132,9 +130,6 @@ public final class H2Housekeeping implements AutoCloseable {
             if (rewritten) {
                 compactions.incrementAndGet();
             }
-            if (fileStore != retentionOf) {
-                shortenRetention(fileStore);
-            }
             syncIfDue(fileStore);
             return rewritten;
         } catch (SQLException e) {
@@ -150,8 +145,6 @@ public final class H2Housekeeping implements AutoCloseable {
 
     /** Lowers H2's retention time to {@link #RETENTION}, never raises it (a test's or an admin's 0 stays). */
     private void shortenRetention(Object fileStore) throws ReflectiveOperationException {
-        retentionOf = fileStore;
-        retentionShortened = false;
         foundRetention = (Integer) call(fileStore, "getRetentionTime");
         if (foundRetention > RETENTION.toMillis()) {
             setRetention(fileStore, (int) RETENTION.toMillis());
