@@ -129,22 +129,20 @@ class H2HousekeepingTest {
 
     /** How much of H2's chunks is live, in percent, as H2 reports it. */
     private static int liveChunks(TestStore store) throws SQLException {
-        return Integer.parseInt(setting(store, "info.CHUNKS_FILL_RATE"));
-    }
-
-    /** H2's retention time (ms) as the database reports it. */
-    private static int retentionTime(TestStore store) throws SQLException {
-        return Integer.parseInt(setting(store, "RETENTION_TIME"));
-    }
-
-    private static String setting(TestStore store, String name) throws SQLException {
         try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).as("H2 reports " + name).isTrue();
-                return rs.getString(1);
-            }
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'");
+             ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).as("H2 reports info.CHUNKS_FILL_RATE").isTrue();
+            return Integer.parseInt(rs.getString(1));
+        }
+    }
+
+    private static int retentionTime(TestStore store) throws SQLException {
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'RETENTION_TIME'");
+             ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).as("H2 reports RETENTION_TIME").isTrue();
+            return Integer.parseInt(rs.getString(1));
         }
     }
 
