@@ -28,17 +28,8 @@ import org.switchboard.core.Threads;
  * <p>This runs the same compaction step on a thread of its own: every {@code interval}, when the
  * chunks are less than {@value #TARGET_FILL_RATE}% live, it rewrites the live pages of the sparsest
  * old chunks (up to {@value #WRITE_LIMIT} bytes), which the next commit writes with its own pages.
- * It does not write the file itself. Chunks younger than H2's retention time are left alone, as
- * H2 does.
- *
- * <p>Every {@link #SYNC_INTERVAL} it also forces the file to disk, and while it does, it keeps H2's
- * retention time at {@link #RETENTION} instead of H2's 45 s (or what it found, if that was less).
- * H2 keeps a chunk's space for its retention time "assuming the file system flushes all write
- * buffers within this time"; H2 itself does not force its file on commit, so with 45 s it relied on
- * the operating system's writeback. Forced every second, every chunk older than that is on disk, a
- * power cut loses at most the last second, and the file keeps a ninth as many chunks: at 200 contacts
- * a second 3,000 instead of 25,000, 0.2 GB instead of 1.1 GB, and each step walks through fewer of
- * them. A sync that fails or takes longer than {@link #SLOW_SYNC} puts the retention time back.
+ * It does not write the file itself. Chunks younger than H2's retention time (45 s) are left alone,
+ * as H2 does.
  *
  * <p>A step holds H2's store lock, and every commit waits for it. Its time grows with the time since
  * the last step and with what it rewrites, so the core takes small steps often ({@link #INTERVAL},
@@ -57,22 +48,11 @@ public final class H2Housekeeping implements AutoCloseable {
     static final int WRITE_LIMIT = 256 * 1024;
     /** How often the core takes a step: with {@link #WRITE_LIMIT}, up to 1 MB rewritten a second. */
     public static final Duration INTERVAL = Duration.ofMillis(250);
-    /** How often the file is forced to disk. */
-    static final Duration SYNC_INTERVAL = Duration.ofSeconds(1);
-    /** H2's retention time while the file is forced every {@link #SYNC_INTERVAL}. */
-    static final Duration RETENTION = Duration.ofSeconds(5);
-    /** A sync slower than this leaves too little of {@link #RETENTION}: the retention time found goes back. */
-    static final Duration SLOW_SYNC = Duration.ofSeconds(2);
 
     private final DataSource dataSource;
     private final ScheduledExecutorService thread;
     private final AtomicLong compactions = new AtomicLong();
-    private final AtomicLong syncs = new AtomicLong();
     private volatile boolean failed;
-    /** H2's retention time when the housekeeping started (ms); put back when syncs fail. */
-    private int foundRetention = -1;
-    private boolean retentionShortened;
-    private long lastSync = System.nanoTime();
 
     private H2Housekeeping(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -90,20 +70,17 @@ public final class H2Housekeeping implements AutoCloseable {
         }
         H2Housekeeping housekeeping = new H2Housekeeping(dataSource);
         try {
-            Optional<Object> fileStore = housekeeping.fileStore();
-            if (fileStore.isEmpty()) {
+            if (housekeeping.fileStore().isEmpty()) {
                 housekeeping.close();
                 return Optional.empty();
             }
-            housekeeping.shortenRetention(fileStore.get());
         } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
             LOG.warn("H2's file will not be compacted while Switchboard runs ({}); it grows with every commit until "
                     + "Karaf stops", describe(e));
             housekeeping.close();
             return Optional.empty();
         }
-        LOG.info("H2's file is compacted every {} ms and forced to disk every {} ms while Switchboard runs; "
-                + "H2 keeps dead chunks for {} ms", interval.toMillis(), SYNC_INTERVAL.toMillis(), housekeeping.retention());
+        LOG.info("H2's file is compacted every {} ms while Switchboard runs", interval.toMillis());
         housekeeping.thread.scheduleWithFixedDelay(housekeeping::step, interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
         return Optional.of(housekeeping);
@@ -130,7 +107,6 @@ public final class H2Housekeeping implements AutoCloseable {
             if (rewritten) {
                 compactions.incrementAndGet();
             }
-            syncIfDue(fileStore);
             return rewritten;
         } catch (SQLException e) {
             LOG.debug("H2 housekeeping skipped: {}", e.getMessage());
@@ -143,65 +119,13 @@ public final class H2Housekeeping implements AutoCloseable {
         }
     }
 
-    /** Lowers H2's retention time to {@link #RETENTION}, never raises it (a test's or an admin's 0 stays). */
-    private void shortenRetention(Object fileStore) throws ReflectiveOperationException {
-        foundRetention = (Integer) call(fileStore, "getRetentionTime");
-        if (foundRetention > RETENTION.toMillis()) {
-            setRetention(fileStore, (int) RETENTION.toMillis());
-            retentionShortened = true;
-        }
-    }
-
-    private static void setRetention(Object fileStore, int millis) throws ReflectiveOperationException {
-        fileStore.getClass().getMethod("setRetentionTime", int.class).invoke(fileStore, millis);
-    }
-
-    /** H2's retention time now (ms). */
-    int retention() {
-        return retentionShortened ? (int) RETENTION.toMillis() : foundRetention;
-    }
-
-    private void syncIfDue(Object fileStore) throws ReflectiveOperationException {
-        long start = System.nanoTime();
-        if (start - lastSync < SYNC_INTERVAL.toNanos()) {
-            return;
-        }
-        try {
-            call(fileStore, "sync");
-        } catch (InvocationTargetException e) {
-            synced(fileStore, null, describe(e));
-            return;
-        } finally {
-            lastSync = System.nanoTime();
-        }
-        syncs.incrementAndGet();
-        synced(fileStore, Duration.ofNanos(lastSync - start), null);
-    }
-
-    /** After a sync that took {@code took} (null: failed with {@code failure}): keeps or puts back the retention time. */
-    void synced(Object fileStore, Duration took, String failure) throws ReflectiveOperationException {
-        if (!retentionShortened || (took != null && took.compareTo(SLOW_SYNC) <= 0)) {
-            return;
-        }
-        setRetention(fileStore, foundRetention);
-        retentionShortened = false;
-        LOG.warn("H2's file {}; H2 keeps dead chunks for {} ms again, and the file grows larger under load",
-                took == null ? "could not be forced to disk (" + failure + ")"
-                        : "took " + took.toMillis() + " ms to force to disk", foundRetention);
-    }
-
-    /** How many times the file was forced to disk so far. */
-    public long syncs() {
-        return syncs.get();
-    }
-
     /** How many steps rewrote pages so far. */
     public long compactions() {
         return compactions.get();
     }
 
     /** H2's file store behind the pool, or empty for an in-memory database. */
-    Optional<Object> fileStore() throws SQLException, ReflectiveOperationException {
+    private Optional<Object> fileStore() throws SQLException, ReflectiveOperationException {
         try (Connection pooled = dataSource.getConnection()) {
             Connection h2 = pooled.unwrap(Connection.class);
             Object session = call(h2, "getSession");

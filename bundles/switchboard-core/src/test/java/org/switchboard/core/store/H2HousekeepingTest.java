@@ -1,7 +1,6 @@
 package org.switchboard.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,46 +39,6 @@ class H2HousekeepingTest {
             assertThat(store.count("SELECT COUNT(*) FROM item")).isEqualTo(COMMITS);
             assertThat(store.count("SELECT n FROM counter")).isEqualTo(COMMITS);
             assertThat(fileSize(folder.resolve("with"))).isLessThan(without / 3);
-        }
-    }
-
-    @Test
-    void forcesTheFileToDiskEverySecondAndKeepsDeadChunksFiveSecondsMeanwhile() throws Exception {
-        try (TestStore store = TestStore.h2(folder.resolve("sync"));
-             H2Housekeeping housekeeping = H2Housekeeping.startIfEmbeddedH2(store.dataSource(), Dialect.H2,
-                     Duration.ofMillis(100)).orElseThrow()) {
-            assertThat(retentionTime(store)).isEqualTo(5000);
-            await().atMost(Duration.ofSeconds(10)).until(() -> housekeeping.syncs() >= 2);
-        }
-    }
-
-    @Test
-    void putsH2sRetentionTimeBackWhenTheDiskIsTooSlowForIt() throws Exception {
-        try (TestStore store = TestStore.h2(folder.resolve("slow"));
-             H2Housekeeping housekeeping = H2Housekeeping.startIfEmbeddedH2(store.dataSource(), Dialect.H2,
-                     Duration.ofDays(1)).orElseThrow()) {
-            Object fileStore = housekeeping.fileStore().orElseThrow();
-            housekeeping.synced(fileStore, Duration.ofMillis(1500), null);
-            assertThat(retentionTime(store)).as("a sync within the limit").isEqualTo(5000);
-
-            housekeeping.synced(fileStore, Duration.ofSeconds(3), null);
-            assertThat(retentionTime(store)).as("H2's own default").isEqualTo(45_000);
-            assertThat(housekeeping.retention()).isEqualTo(45_000);
-        }
-    }
-
-    @Test
-    void neverRaisesARetentionTimeSetLower() throws Exception {
-        try (TestStore store = TestStore.h2(folder.resolve("zero"))) {
-            try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
-                s.execute("SET RETENTION_TIME 0");
-            }
-            try (H2Housekeeping housekeeping = H2Housekeeping.startIfEmbeddedH2(store.dataSource(), Dialect.H2,
-                    Duration.ofDays(1)).orElseThrow()) {
-                assertThat(retentionTime(store)).isZero();
-                housekeeping.synced(housekeeping.fileStore().orElseThrow(), Duration.ofSeconds(3), null);
-                assertThat(retentionTime(store)).isZero();
-            }
         }
     }
 
@@ -133,15 +92,6 @@ class H2HousekeepingTest {
                 "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'");
              ResultSet rs = ps.executeQuery()) {
             assertThat(rs.next()).as("H2 reports info.CHUNKS_FILL_RATE").isTrue();
-            return Integer.parseInt(rs.getString(1));
-        }
-    }
-
-    private static int retentionTime(TestStore store) throws SQLException {
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'RETENTION_TIME'");
-             ResultSet rs = ps.executeQuery()) {
-            assertThat(rs.next()).as("H2 reports RETENTION_TIME").isTrue();
             return Integer.parseInt(rs.getString(1));
         }
     }
