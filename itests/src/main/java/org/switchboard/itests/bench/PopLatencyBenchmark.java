@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -143,6 +144,16 @@ public final class PopLatencyBenchmark {
 
     private void run(long karaf, int agents, int rate, int seconds, int warmup, String priority) throws Exception {
         awaitContactsAccepted();
+        Optional<ProcessGc> collections = ProcessGc.attach(karaf);
+        try {
+            run(karaf, agents, rate, seconds, warmup, priority, collections);
+        } finally {
+            collections.ifPresent(ProcessGc::close);
+        }
+    }
+
+    private void run(long karaf, int agents, int rate, int seconds, int warmup, String priority,
+                     Optional<ProcessGc> collections) throws Exception {
         for (int n = 1; n <= agents; n++) {
             String login = login(n);
             bench.send(bench.request("/agents/me/presence", login).header("Content-Type", "application/json")
@@ -164,6 +175,7 @@ public final class PopLatencyBenchmark {
         long karafCpuBefore = ProcessCpu.totalNanos(karaf);
         long karafJitBefore = ProcessCpu.jitNanos(karaf);
         long measuring = System.nanoTime();
+        collections.ifPresent(ProcessGc::reset);
         post(rate, seconds, "measured");
         awaitAnswers(rate * seconds);
         List<String> measured = List.copyOf(acceptedIds);
@@ -171,6 +183,7 @@ public final class PopLatencyBenchmark {
         long karafCpu = ProcessCpu.elapsed(karafCpuBefore, ProcessCpu.totalNanos(karaf));
         long karafJit = ProcessCpu.elapsed(karafJitBefore, ProcessCpu.jitNanos(karaf));
         long measuredNanos = System.nanoTime() - measuring;
+        String collected = collections.map(ProcessGc::summary).orElse(null);
 
         JsonNode server = JSON.readTree(bench.send(bench.request("/pops/latency", "admin").GET(), 200));
         long[] client = measured.stream().filter(poppedAt::containsKey)
@@ -202,6 +215,9 @@ public final class PopLatencyBenchmark {
         if (karafCpu >= 0 && karafJit >= 0) {
             System.out.printf(Locale.ROOT, "Karaf while measured: CPU %.1f s (%.2f cores), %s%n",
                     karafCpu / 1e9, (double) karafCpu / measuredNanos, ProcessCpu.jitShare(karafJit, karafCpu));
+        }
+        if (collected != null) {
+            System.out.printf("Karaf's collections while measured: %s%n", collected);
         }
         System.out.printf("machine load average after the run: %s%n", loadAverage());
     }
