@@ -54,9 +54,10 @@ import org.switchboard.itests.distribution.SwitchboardInstance;
  *
  * Options: {@code --agents N} (default 50), {@code --rate PER_SECOND} (default 200), {@code --seconds N}
  * (measured, default 150: the p99 of 30,000 pops; over 30 s it is the 60th slowest of 6,000, and a
- * minute in which the shared machine runs slower decides it), {@code --warmup SECONDS} (sent first and not measured, default 90: the
- * distribution's {@code bin/setenv} holds the JIT's optimising compiler back for a quick start, so under
- * this load it compiles for about a minute, with about a third of a core, and the pops wait meanwhile),
+ * minute in which the shared machine runs slower decides it), {@code --warmup SECONDS} (sent first and
+ * not measured, default 90: the distribution's {@code bin/setenv} holds the JIT's optimising compiler
+ * back for a quick start, so under this load it compiles for about a minute, with about a third of a
+ * core, and the pops wait meanwhile),
  * {@code --distribution PATH} (default: the one built in karaf-features/switchboard-distribution/target),
  * {@code --generator-nice N} (default 10: once Karaf is up this program lowers its own scheduling priority,
  * so that on the shared cores Karaf is served first, as it would be on a server of its own; 0 keeps it at
@@ -146,16 +147,13 @@ public final class PopLatencyBenchmark {
 
     private void run(long karaf, int agents, int rate, int seconds, int warmup, String priority) throws Exception {
         awaitContactsAccepted();
-        Optional<ProcessGc> collections = ProcessGc.attach(karaf);
-        try {
+        try (ProcessGc collections = ProcessGc.attach(karaf)) {
             run(karaf, agents, rate, seconds, warmup, priority, collections);
-        } finally {
-            collections.ifPresent(ProcessGc::close);
         }
     }
 
-    private void run(long karaf, int agents, int rate, int seconds, int warmup, String priority,
-                     Optional<ProcessGc> collections) throws Exception {
+    private void run(long karaf, int agents, int rate, int seconds, int warmup, String priority, ProcessGc collections)
+            throws Exception {
         for (int n = 1; n <= agents; n++) {
             String login = login(n);
             bench.send(bench.request("/agents/me/presence", login).header("Content-Type", "application/json")
@@ -177,7 +175,7 @@ public final class PopLatencyBenchmark {
         long karafCpuBefore = ProcessCpu.totalNanos(karaf);
         long karafJitBefore = ProcessCpu.jitNanos(karaf);
         long measuring = System.nanoTime();
-        collections.ifPresent(ProcessGc::reset);
+        collections.reset();
         post(rate, seconds, "measured");
         awaitAnswers(rate * seconds);
         List<String> measured = List.copyOf(acceptedIds);
@@ -185,7 +183,7 @@ public final class PopLatencyBenchmark {
         long karafCpu = ProcessCpu.elapsed(karafCpuBefore, ProcessCpu.totalNanos(karaf));
         long karafJit = ProcessCpu.elapsed(karafJitBefore, ProcessCpu.jitNanos(karaf));
         long measuredNanos = System.nanoTime() - measuring;
-        String collected = collections.map(ProcessGc::summary).orElse(null);
+        Optional<String> collected = collections.summary();
 
         JsonNode server = JSON.readTree(bench.send(bench.request("/pops/latency", "admin").GET(), 200));
         long[] client = measured.stream().filter(poppedAt::containsKey)
@@ -218,9 +216,7 @@ public final class PopLatencyBenchmark {
             System.out.printf(Locale.ROOT, "Karaf while measured: CPU %.1f s (%.2f cores), %s%n",
                     karafCpu / 1e9, (double) karafCpu / measuredNanos, ProcessCpu.jitShare(karafJit, karafCpu));
         }
-        if (collected != null) {
-            System.out.printf("Karaf's collections while measured: %s%n", collected);
-        }
+        collected.ifPresent(c -> System.out.printf("Karaf's collections while measured: %s%n", c));
         System.out.printf("machine load average after the run: %s%n", loadAverage());
     }
 

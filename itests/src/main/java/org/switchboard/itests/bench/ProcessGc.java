@@ -24,6 +24,7 @@ import javax.management.remote.JMXServiceURL;
  * that arrives meanwhile, so a run reports how many came while it measured and the longest.
  */
 final class ProcessGc implements AutoCloseable {
+    /** Null when the benchmark could not attach: then nothing is counted. */
     private final JMXConnector connector;
     private final Kind minor = new Kind();
     private final Kind major = new Kind();
@@ -32,8 +33,8 @@ final class ProcessGc implements AutoCloseable {
         this.connector = connector;
     }
 
-    /** Listens to the collectors of process {@code pid}; empty (with the reason printed) if it cannot attach. */
-    static Optional<ProcessGc> attach(long pid) {
+    /** Listens to the collectors of process {@code pid}; if it cannot attach, prints why and counts nothing. */
+    static ProcessGc attach(long pid) {
         try {
             VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
             String address;
@@ -43,11 +44,16 @@ final class ProcessGc implements AutoCloseable {
                 vm.detach();
             }
             ProcessGc gc = new ProcessGc(JMXConnectorFactory.connect(new JMXServiceURL(address)));
-            gc.listen();
-            return Optional.of(gc);
+            try {
+                gc.listen();
+            } catch (Exception e) {
+                gc.close();
+                throw e;
+            }
+            return gc;
         } catch (Exception e) {
             System.out.printf("(Karaf's collections are not counted: cannot attach to process %d: %s)%n", pid, e);
-            return Optional.empty();
+            return new ProcessGc(null);
         }
     }
 
@@ -73,13 +79,19 @@ final class ProcessGc implements AutoCloseable {
         major.reset();
     }
 
-    /** "young 262 (2.41 s, longest 18 ms), full 1 (183 ms)": the collections since {@link #reset()}. */
-    String summary() {
-        return "young " + minor.describe() + ", full " + major.describe();
+    /**
+     * "young 262 (2.41 s, longest 18 ms), full 1 (183 ms)": the collections since {@link #reset()}; empty if
+     * the benchmark could not attach.
+     */
+    Optional<String> summary() {
+        return connector == null ? Optional.empty() : Optional.of("young " + minor.describe() + ", full " + major.describe());
     }
 
     @Override
     public void close() {
+        if (connector == null) {
+            return;
+        }
         try {
             connector.close();
         } catch (IOException ignored) {
